@@ -1,0 +1,5 @@
+"""Allows ``python -m agentdesk``."""
+
+from agentdesk.launcher import main
+
+raise SystemExit(main())

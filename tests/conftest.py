@@ -1,0 +1,69 @@
+"""Shared test set-up: offscreen Qt, qasync as the asyncio loop, no nested Qt loops in async tests."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Callable
+
+# Before the first QApplication exists; an Xvfb run can still say QT_QPA_PLATFORM=xcb.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+import pytest_asyncio  # noqa: E402
+
+
+def _qasync_loop_factory() -> asyncio.AbstractEventLoop:
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    return qasync.QEventLoop(app)
+
+
+def pytest_asyncio_loop_factories(config, item):  # type: ignore[no-untyped-def]
+    """Every @pytest.mark.asyncio test runs on a qasync loop, so Qt timers and signals fire."""
+    return {"qasync": _qasync_loop_factory}
+
+
+async def wait_signal(signal, timeout: float = 5.0) -> tuple:  # type: ignore[no-untyped-def, type-arg]
+    """Await a Qt signal inside a coroutine (qtbot.waitSignal would deadlock qasync)."""
+    fut = asyncio.get_running_loop().create_future()
+
+    def _slot(*args: object) -> None:
+        if not fut.done():
+            fut.set_result(args)
+
+    signal.connect(_slot)
+    try:
+        return await asyncio.wait_for(fut, timeout)
+    finally:
+        signal.disconnect(_slot)
+
+
+async def wait_until(predicate: Callable[[], object], timeout: float = 5.0, interval: float = 0.01) -> None:
+    """qtbot.waitUntil for coroutines."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not predicate():
+        if loop.time() > deadline:
+            raise TimeoutError(f"condition not met within {timeout}s")
+        await asyncio.sleep(interval)
+
+
+_NESTED = ("wait", "waitSignal", "waitSignals", "waitUntil", "waitExposed", "waitActive", "waitCallback")
+
+
+@pytest.fixture(autouse=True)
+def _no_nested_qt_loops_in_async_tests(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """qtbot.wait* spins a nested Qt loop that deadlocks a running qasync task: fail fast instead."""
+    if not pytest_asyncio.is_async_test(request.node):
+        return
+    from pytestqt.qtbot import QtBot
+
+    for name in _NESTED:
+
+        def _boom(*a: object, _n: str = name, **k: object) -> None:
+            raise RuntimeError(f"qtbot.{_n}() inside an async test deadlocks qasync; use wait_signal/wait_until")
+
+        monkeypatch.setattr(QtBot, name, _boom)
