@@ -1,0 +1,1 @@
+"""Talking to sources: the sync engine, the outbox runner, connectors and credentials."""

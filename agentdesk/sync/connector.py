@@ -1,0 +1,31 @@
+"""The protocol every source implements: pure protocol over an injected HTTP client.
+
+A connector pulls pages of changes and executes outbox commands; it never touches the store.
+``find_executed`` is what makes sending exactly-once: after a crash with a command in flight,
+the engine asks the source whether it already has it (by idempotency key) before sending again.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from agentdesk.core.commands import Command, CommandResult
+from agentdesk.core.incoming import SyncBatch
+
+
+class Connector(Protocol):
+    kind: str
+
+    async def fetch_changes(self, cursor: str | None) -> SyncBatch:
+        """The next page of changes after ``cursor`` (None: start a full pass)."""
+        ...
+
+    async def execute(self, command: Command) -> CommandResult:
+        """Carry out one command; raises a SourceError subclass on failure."""
+        ...
+
+    async def find_executed(self, command: Command) -> CommandResult | None:
+        """The result if the source already has this command (same idempotency key), else None."""
+        ...
+
+    async def close(self) -> None: ...
