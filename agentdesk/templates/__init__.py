@@ -1,0 +1,32 @@
+"""Tone templates: the bundled library, the company's own, and rendering them per channel.
+
+Import from here; the modules behind it are an implementation detail.
+"""
+
+from agentdesk.templates.fuzzy import search
+from agentdesk.templates.library import TemplateLibrary, bundled_dir, company_dir
+from agentdesk.templates.model import TIGHT_CHANNELS, LoadError, Origin, Template, Tone, Variable
+from agentdesk.templates.rendering import RICH_TEXT_CHANNELS, Rendered, render
+from agentdesk.templates.template_file import TemplateFileError, format_template, parse_template
+from agentdesk.templates.variables import BUILTIN_VARIABLES, variables_for
+
+__all__ = [
+    "BUILTIN_VARIABLES",
+    "RICH_TEXT_CHANNELS",
+    "TIGHT_CHANNELS",
+    "LoadError",
+    "Origin",
+    "Rendered",
+    "Template",
+    "TemplateFileError",
+    "TemplateLibrary",
+    "Tone",
+    "Variable",
+    "bundled_dir",
+    "company_dir",
+    "format_template",
+    "parse_template",
+    "render",
+    "search",
+    "variables_for",
+]
