@@ -1,0 +1,110 @@
+"""The store's tables (SQLAlchemy 2). The schema itself is created by Alembic migrations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from agentdesk.store.types import UtcMillis
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UtcMillis}
+
+
+class AccountRow(Base):
+    __tablename__ = "accounts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    base_url: Mapped[str] = mapped_column(String(500), default="")
+    settings_json: Mapped[str] = mapped_column(Text, default="{}")
+    cursor: Mapped[str | None] = mapped_column(Text, default=None)
+    created_at: Mapped[datetime]
+
+
+class CustomerRow(Base):
+    __tablename__ = "customers"
+    __table_args__ = (UniqueConstraint("account_id", "source_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    source_id: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(300), default="")
+    handle: Mapped[str] = mapped_column(String(300), default="")
+    channel: Mapped[str] = mapped_column(String(16))
+    followers: Mapped[int] = mapped_column(default=0)
+    language: Mapped[str] = mapped_column(String(8), default="")
+    form_of_address: Mapped[str] = mapped_column(String(8), default="")
+
+
+class ConversationTable(Base):
+    __tablename__ = "conversations"
+    __table_args__ = (
+        UniqueConstraint("account_id", "source_id"),
+        Index("ix_conversations_status_last", "status", "last_message_at"),
+        Index("ix_conversations_status_waiting", "status", "waiting_since"),
+        Index("ix_conversations_assignee_status", "assignee", "status", "last_message_at"),
+        Index("ix_conversations_customer", "customer_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    source_id: Mapped[str] = mapped_column(String(200))
+    channel: Mapped[str] = mapped_column(String(16))
+    audience: Mapped[str] = mapped_column(String(8))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(16))
+    assignee: Mapped[str] = mapped_column(String(200), default="")
+    team: Mapped[str] = mapped_column(String(200), default="")
+    labels: Mapped[str] = mapped_column(Text, default="")
+    subject: Mapped[str] = mapped_column(Text, default="")
+    preview: Mapped[str] = mapped_column(Text, default="")
+    language: Mapped[str] = mapped_column(String(8), default="")
+    created_at: Mapped[datetime]
+    last_message_at: Mapped[datetime]
+    waiting_since: Mapped[datetime | None] = mapped_column(default=None)
+    unread: Mapped[bool] = mapped_column(default=True)
+
+
+class MessageTable(Base):
+    __tablename__ = "messages"
+    __table_args__ = (
+        UniqueConstraint("conversation_id", "source_id"),
+        Index("ix_messages_conversation_created", "conversation_id", "created_at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
+    source_id: Mapped[str] = mapped_column(String(200))
+    direction: Mapped[str] = mapped_column(String(16))
+    author: Mapped[str] = mapped_column(String(300), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    delivery: Mapped[str] = mapped_column(String(16), default="delivered")
+    error: Mapped[str] = mapped_column(Text, default="")
+
+
+class DraftRow(Base):
+    __tablename__ = "drafts"
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    audience: Mapped[str] = mapped_column(String(8))
+    updated_at: Mapped[datetime]
+
+
+class OutboxRow(Base):
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_state_account", "state", "account_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
+    payload_json: Mapped[str] = mapped_column(Text, default="{}")
+    state: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(default=0)
+    error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    next_attempt_at: Mapped[datetime | None] = mapped_column(default=None)
+    local_message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id", ondelete="SET NULL"), default=None)

@@ -1,0 +1,186 @@
+"""The durable outbox: a user's write becomes a row (with its idempotency key) before any sending.
+
+A reply or note also gets a local *pending* message in the same transaction, so the thread shows
+it at once and a crash between "typed" and "sent" loses nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime
+
+from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from agentdesk.core.commands import Command, CommandKind, CommandResult, CommandState
+from agentdesk.core.entities import Delivery, Direction
+from agentdesk.store import convert
+from agentdesk.store.ingest import refresh_derived
+from agentdesk.store.models import ConversationTable, DraftRow, MessageTable, OutboxRow
+
+_SHOWS_MESSAGE = {CommandKind.REPLY: Direction.OUTBOUND, CommandKind.NOTE: Direction.NOTE}
+
+
+def enqueue(
+    session: Session,
+    conversation_id: int,
+    kind: CommandKind,
+    payload: dict[str, str],
+    now: datetime,
+    author: str = "",
+) -> Command:
+    conv = session.get_one(ConversationTable, conversation_id)
+    key = uuid.uuid4().hex
+    local_id = None
+    if kind in _SHOWS_MESSAGE:
+        msg = MessageTable(
+            conversation_id=conversation_id,
+            source_id=f"local:{key}",
+            direction=_SHOWS_MESSAGE[kind].value,
+            author=author,
+            text=payload.get("text", ""),
+            created_at=now,
+            delivery=Delivery.PENDING.value,
+        )
+        session.add(msg)
+        session.flush()
+        local_id = msg.id
+        session.execute(delete(DraftRow).where(DraftRow.conversation_id == conversation_id))
+    row = OutboxRow(
+        idempotency_key=key,
+        kind=kind.value,
+        account_id=conv.account_id,
+        conversation_id=conversation_id,
+        payload_json=json.dumps(payload, ensure_ascii=False),
+        state=CommandState.PENDING.value,
+        created_at=now,
+        local_message_id=local_id,
+    )
+    session.add(row)
+    session.flush()
+    if kind in _SHOWS_MESSAGE:
+        refresh_derived(session, [conversation_id])
+    return convert.command(row, conv.source_id)
+
+
+def due_commands(session: Session, account_id: int, now: datetime) -> list[Command]:
+    """Commands to run now, oldest first; SENDING ones are those a crash interrupted."""
+    stmt = (
+        select(OutboxRow, ConversationTable.source_id)
+        .join(ConversationTable, ConversationTable.id == OutboxRow.conversation_id)
+        .where(
+            OutboxRow.account_id == account_id,
+            OutboxRow.state.in_((CommandState.PENDING.value, CommandState.SENDING.value)),
+            or_(OutboxRow.next_attempt_at.is_(None), OutboxRow.next_attempt_at <= now),
+        )
+        .order_by(OutboxRow.id)
+    )
+    return [convert.command(row, source_id) for row, source_id in session.execute(stmt).tuples()]
+
+
+def next_due_at(session: Session, account_id: int) -> datetime | None:
+    return session.scalar(
+        select(OutboxRow.next_attempt_at)
+        .where(OutboxRow.account_id == account_id, OutboxRow.state == CommandState.PENDING.value)
+        .order_by(OutboxRow.next_attempt_at)
+        .limit(1)
+    )
+
+
+def mark_sending(session: Session, command_id: int) -> None:
+    session.execute(
+        update(OutboxRow)
+        .where(OutboxRow.id == command_id)
+        .values(state=CommandState.SENDING.value, attempts=OutboxRow.attempts + 1)
+    )
+
+
+def complete(session: Session, command_id: int, result: CommandResult) -> int:
+    """Record success; the local pending message takes the source's id (or gives way to it)."""
+    row = session.get_one(OutboxRow, command_id)
+    row.state = CommandState.DONE.value
+    row.error = ""
+    if row.local_message_id is not None and result.message is not None:
+        local = session.get(MessageTable, row.local_message_id)
+        synced = session.scalar(
+            select(MessageTable).where(
+                MessageTable.conversation_id == row.conversation_id,
+                MessageTable.source_id == result.message.source_id,
+            )
+        )
+        if local is not None and synced is not None and synced.id != local.id:
+            session.delete(local)  # a sync brought it first: keep exactly one
+        elif local is not None:
+            local.source_id = result.message.source_id
+            local.delivery = Delivery.DELIVERED.value
+            local.created_at = result.message.created_at
+            local.error = ""
+    elif row.local_message_id is not None:
+        session.execute(
+            update(MessageTable)
+            .where(MessageTable.id == row.local_message_id)
+            .values(delivery=Delivery.DELIVERED.value, error="")
+        )
+    session.flush()
+    refresh_derived(session, [row.conversation_id])
+    return row.conversation_id
+
+
+def fail(session: Session, command_id: int, error: str, *, retry_at: datetime | None) -> int:
+    """A failed try: back to PENDING with a time for the next try, or FAILED for the user to decide."""
+    row = session.get_one(OutboxRow, command_id)
+    row.error = error
+    if retry_at is None:
+        row.state = CommandState.FAILED.value
+        row.next_attempt_at = None
+        if row.local_message_id is not None:
+            session.execute(
+                update(MessageTable)
+                .where(MessageTable.id == row.local_message_id)
+                .values(delivery=Delivery.FAILED.value, error=error)
+            )
+    else:
+        row.state = CommandState.PENDING.value
+        row.next_attempt_at = retry_at
+    return row.conversation_id
+
+
+def retry(session: Session, command_id: int, now: datetime) -> int:
+    row = session.get_one(OutboxRow, command_id)
+    row.state = CommandState.PENDING.value
+    row.next_attempt_at = now
+    if row.local_message_id is not None:
+        session.execute(
+            update(MessageTable)
+            .where(MessageTable.id == row.local_message_id)
+            .values(delivery=Delivery.PENDING.value, error="")
+        )
+    return row.conversation_id
+
+
+def discard(session: Session, command_id: int) -> tuple[int, str]:
+    """Drop a failed command and its pending message; returns the conversation and the text."""
+    row = session.get_one(OutboxRow, command_id)
+    if row.state not in (CommandState.FAILED.value, CommandState.PENDING.value):
+        raise ValueError("only a failed or waiting command can be discarded")
+    text = json.loads(row.payload_json).get("text", "")
+    conversation_id = row.conversation_id
+    if row.local_message_id is not None:
+        session.execute(delete(MessageTable).where(MessageTable.id == row.local_message_id))
+    session.delete(row)
+    session.flush()
+    refresh_derived(session, [conversation_id])
+    return conversation_id, text
+
+
+def command_for_message(session: Session, message_id: int) -> int | None:
+    return session.scalar(select(OutboxRow.id).where(OutboxRow.local_message_id == message_id))
+
+
+def state_counts(session: Session) -> dict[CommandState, int]:
+    """How many commands are in each state: the status bar's "Ausgang: 2 wartend"."""
+    rows = session.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).tuples()
+    counts = dict.fromkeys(CommandState, 0)
+    counts.update({CommandState(state): n for state, n in rows})
+    return counts

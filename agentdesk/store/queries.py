@@ -1,0 +1,177 @@
+"""Reads for the window: queue counts, ordered id lists, rows for a page, one whole conversation."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from sqlalchemy import Select, bindparam, func, literal_column, select, table, text
+from sqlalchemy.orm import Session
+
+from agentdesk.core.channels import Audience, Channel
+from agentdesk.core.entities import Conversation, ConversationRow, Queue, Status
+from agentdesk.store import convert
+from agentdesk.store.models import ConversationTable, CustomerRow, MessageTable
+
+
+class SortOrder(StrEnum):
+    DUE = "due"  # longest-waiting customer first: the service-level order
+    NEWEST = "newest"
+    CUSTOMER = "customer"
+    CHANNEL = "channel"
+
+
+def _queue_filter(stmt: Select, queue: Queue, me: str) -> Select:  # type: ignore[type-arg]
+    c = ConversationTable
+    match queue:
+        case Queue.MINE:
+            return stmt.where(c.status == Status.OPEN.value, c.assignee == me)
+        case Queue.UNASSIGNED:
+            return stmt.where(c.status == Status.OPEN.value, c.assignee == "")
+        case Queue.ALL_OPEN:
+            return stmt.where(c.status == Status.OPEN.value)
+        case Queue.WAITING:
+            return stmt.where(c.status.in_((Status.PENDING.value, Status.SNOOZED.value)))
+        case Queue.RESOLVED:
+            return stmt.where(c.status == Status.RESOLVED.value)
+        case Queue.SPAM:
+            return stmt.where(c.status == Status.SPAM.value)
+
+
+def queue_counts(session: Session, me: str) -> dict[Queue, int]:
+    c = ConversationTable
+    rows = session.execute(
+        select(c.status, c.assignee == me, c.assignee == "", func.count()).group_by(
+            c.status, c.assignee == me, c.assignee == ""
+        )
+    ).tuples()
+    counts = dict.fromkeys(Queue, 0)
+    for status, mine, unassigned, n in rows:
+        if status == Status.OPEN.value:
+            counts[Queue.ALL_OPEN] += n
+            counts[Queue.MINE] += n if mine else 0
+            counts[Queue.UNASSIGNED] += n if unassigned else 0
+        elif status in (Status.PENDING.value, Status.SNOOZED.value):
+            counts[Queue.WAITING] += n
+        elif status == Status.RESOLVED.value:
+            counts[Queue.RESOLVED] += n
+        elif status == Status.SPAM.value:
+            counts[Queue.SPAM] += n
+    return counts
+
+
+def fts_query(user_text: str) -> str | None:
+    """The user's words as an FTS5 query: every word must occur, as a prefix; no operators leak."""
+    words = re.findall(r"\w+", user_text, flags=re.UNICODE)
+    if not words:
+        return None
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def conversation_ids(
+    session: Session, queue: Queue, me: str, order: SortOrder = SortOrder.DUE, search: str = ""
+) -> list[int]:
+    """Ids in display order. With a search, all conversations whose messages match, any queue."""
+    c = ConversationTable
+    stmt = select(c.id)
+    query = fts_query(search) if search else None
+    if query:
+        stmt = stmt.where(c.id.in_(select(MessageTable.conversation_id).where(MessageTable.id.in_(_fts_rowids(query)))))
+    else:
+        stmt = _queue_filter(stmt, queue, me)
+    match order:
+        case SortOrder.DUE:
+            stmt = stmt.order_by(c.waiting_since.is_(None), c.waiting_since, c.last_message_at.desc())
+        case SortOrder.NEWEST:
+            stmt = stmt.order_by(c.last_message_at.desc())
+        case SortOrder.CUSTOMER:
+            stmt = stmt.join(CustomerRow, CustomerRow.id == c.customer_id).order_by(func.lower(CustomerRow.name), c.id)
+        case SortOrder.CHANNEL:
+            stmt = stmt.order_by(c.channel, c.last_message_at.desc())
+    return list(session.scalars(stmt))
+
+
+def _fts_rowids(query: str) -> Select:  # type: ignore[type-arg]
+    return (
+        select(literal_column("rowid"))
+        .select_from(table("messages_fts"))
+        .where(text("messages_fts MATCH :fts").bindparams(bindparam("fts", query)))
+    )
+
+
+def conversation_rows(session: Session, ids: list[int]) -> list[ConversationRow]:
+    """The list rows for these ids, in the same order (ids that vanished are left out)."""
+    c, cu = ConversationTable, CustomerRow
+    stmt = (
+        select(
+            c.id,
+            c.channel,
+            c.audience,
+            cu.name,
+            cu.handle,
+            c.preview,
+            c.status,
+            c.assignee,
+            c.last_message_at,
+            c.waiting_since,
+            c.unread,
+        )
+        .join(cu, cu.id == c.customer_id)
+        .where(c.id.in_(ids))
+    )
+    by_id = {
+        r[0]: ConversationRow(
+            id=r[0],
+            channel=Channel(r[1]),
+            audience=Audience(r[2]),
+            customer_name=r[3],
+            customer_handle=r[4],
+            preview=_first_line(r[5]),
+            status=Status(r[6]),
+            assignee=r[7],
+            last_message_at=r[8],
+            waiting_since=r[9],
+            unread=r[10],
+        )
+        for r in session.execute(stmt).tuples()
+    }
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _first_line(value: str) -> str:
+    line = value.strip().split("\n", 1)[0]
+    return line[:160]
+
+
+def conversation(session: Session, conversation_id: int) -> Conversation | None:
+    row = session.get(ConversationTable, conversation_id)
+    if row is None:
+        return None
+    customer = convert.customer(session.get_one(CustomerRow, row.customer_id))
+    messages = session.scalars(
+        select(MessageTable)
+        .where(MessageTable.conversation_id == conversation_id)
+        .order_by(MessageTable.created_at, MessageTable.id)
+    )
+    earlier = session.scalar(
+        select(func.count()).where(
+            ConversationTable.customer_id == row.customer_id, ConversationTable.id != conversation_id
+        )
+    )
+    return Conversation(
+        id=row.id,
+        account_id=row.account_id,
+        source_id=row.source_id,
+        channel=Channel(row.channel),
+        audience=Audience(row.audience),
+        customer=customer,
+        status=Status(row.status),
+        assignee=row.assignee,
+        subject=row.subject,
+        created_at=row.created_at,
+        last_message_at=row.last_message_at,
+        waiting_since=row.waiting_since,
+        messages=tuple(convert.message(m) for m in messages),
+        earlier_conversations=earlier or 0,
+        language=row.language,
+    )
