@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "agentdesk.cli.export_cmd",
     "agentdesk.cli.sync_cmd",
     "agentdesk.cli.send_cmd",
+    "agentdesk.cli.sla_cmd",
 )
 
 
