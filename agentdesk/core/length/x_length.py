@@ -1,0 +1,88 @@
+"""X's weighted length: twitter-text 3.1 ``parseTweet`` with the v3 configuration, ported exactly.
+
+Weights are per UTF-16 unit: 1 in the listed ranges, 2 elsewhere; a URL counts 23 and an emoji
+sequence 2, whatever their length. The quirks are kept on purpose (a lone U+FE0F is an "emoji",
+U+00A9 © counts 2 because twemoji lists it) so the counter agrees with X, not with a tidier rule.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from agentdesk.core.length import x_patterns
+from agentdesk.core.length.utf16 import to_units
+from agentdesk.core.length.x_urls import extract_urls
+
+MAX_WEIGHTED_LENGTH = 280
+URL_LENGTH = 23
+_SCALE = 100
+_DEFAULT_WEIGHT = 200
+_RANGES = ((0, 4351, 100), (8192, 8205, 100), (8208, 8223, 100), (8242, 8247, 100))
+_INVALID = frozenset("\ufffe\ufeff\uffff")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedTweet:
+    """parseTweet's result; ``over_start`` is the first UTF-16 unit of the normalised text past 280."""
+
+    weighted_length: int
+    valid: bool
+    permillage: int
+    valid_range_end: int
+    display_range_end: int
+    over_start: int | None
+    normalized: str
+
+
+def _weight(unit: str) -> int:
+    code = ord(unit)
+    for start, end, weight in _RANGES:
+        if start <= code <= end:
+            return weight
+    return _DEFAULT_WEIGHT
+
+
+def parse_tweet(text: str) -> ParsedTweet:
+    """Weighted length and validity of a post, as X's own client computes them."""
+    normalized = unicodedata.normalize("NFC", text)
+    units = to_units(normalized)
+    urls = {url.start: url for url in extract_urls(units)}
+    emojis = {m.start(): m.end() - m.start() for m in x_patterns.EMOJI.finditer(units)}
+    limit = MAX_WEIGHTED_LENGTH * _SCALE
+    weighted = 0
+    valid_display = 0
+    valid = True
+    over_start: int | None = None
+    index = 0
+    count = len(units)
+    while index < count:
+        start = index
+        if start in urls:
+            weighted += URL_LENGTH * _SCALE
+            index += len(urls[start].url) - 1
+        elif start in emojis:
+            weighted += _DEFAULT_WEIGHT
+            index += emojis[start] - 1
+        else:
+            if index < count - 1 and "\ud800" <= units[index] <= "\udbff" and "\udc00" <= units[index + 1] <= "\udfff":
+                index += 1
+            weighted += _weight(units[index])
+        valid = valid and units[index] not in _INVALID
+        if weighted <= limit:
+            if valid:
+                valid_display = index
+        elif over_start is None:
+            over_start = start
+        index += 1
+    length = weighted // _SCALE
+    original_units = len(to_units(text))
+    return ParsedTweet(
+        weighted_length=length,
+        valid=valid and 0 < length <= MAX_WEIGHTED_LENGTH,
+        permillage=weighted * 10 // MAX_WEIGHTED_LENGTH,
+        valid_range_end=valid_display + original_units - count,
+        display_range_end=max(original_units - 1, 0),
+        over_start=over_start,
+        normalized=normalized,
+    )
