@@ -40,12 +40,11 @@ def add_business_time(start: datetime, duration: timedelta, calendar: BusinessCa
 
 def business_time_between(start: datetime, end: datetime, calendar: BusinessCalendar) -> timedelta:
     """Opening hours from ``start`` to ``end``; negative when ``end`` comes first."""
-    if end < start:
-        return -business_time_between(end, start, calendar)
     start_year, start_pos = _position(start, calendar)
     end_year, end_pos = _position(end, calendar)
-    whole_years = sum(calendar.year_table(y).cumulative[-1] for y in range(start_year, end_year))
-    return timedelta(microseconds=end_pos - start_pos + whole_years)
+    forward = sum(calendar.year_table(y).cumulative[-1] for y in range(start_year, end_year))
+    backward = sum(calendar.year_table(y).cumulative[-1] for y in range(end_year, start_year))
+    return timedelta(microseconds=end_pos - start_pos + forward - backward)
 
 
 def is_open(at: datetime, calendar: BusinessCalendar) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from agentdesk.core.sla.calendar import BusinessCalendar
@@ -46,8 +46,10 @@ def sla_state(
     first_response: bool = True,
 ) -> SlaStatus:
     """The status a list row or header shows at ``now``; ``paused_intervals`` count only if the policy says so."""
+    # In UTC: Python compares datetimes that share a tzinfo by wall time, wrong in the repeated DST hour.
+    received, now = received.astimezone(UTC), now.astimezone(UTC)
     due = due_at(received, policy, calendar, first_response=first_response)
-    pauses = tuple(paused_intervals) if policy.pause_when_waiting else ()
+    pauses = _in_utc(paused_intervals) if policy.pause_when_waiting else ()
     for start, end in _clipped(pauses, received, now):
         if start >= due:
             break  # a pause that begins after the breach does not undo it
@@ -69,6 +71,10 @@ def sla_state(
 
 def _target(policy: SlaPolicy, first_response: bool) -> timedelta:
     return policy.first_response if first_response else policy.next_response
+
+
+def _in_utc(intervals: Iterable[PauseInterval]) -> tuple[PauseInterval, ...]:
+    return tuple((s.astimezone(UTC), None if e is None else e.astimezone(UTC)) for s, e in intervals)
 
 
 def _clipped(intervals: Iterable[PauseInterval], received: datetime, now: datetime) -> list[tuple[datetime, datetime]]:

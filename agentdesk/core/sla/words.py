@@ -53,7 +53,7 @@ def format_opening_hours(calendar: BusinessCalendar, language: Language) -> str:
         spans = ", ".join(f"{_clock(a, language)}–{_clock(b, language)}" for a, b in calendar.hours[first])
         parts.append(f"{label} {spans}")
     prefix = "Öffnungszeiten" if language == "de" else "Opening hours"
-    return f"{prefix} {', '.join(parts)}"
+    return f"{prefix} {'; '.join(parts)}"
 
 
 def _checked(language: str) -> str:
