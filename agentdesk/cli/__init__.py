@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "agentdesk.cli.sync_cmd",
     "agentdesk.cli.send_cmd",
     "agentdesk.cli.sla_cmd",
+    "agentdesk.cli.templates_cmd",
 )
 
 
