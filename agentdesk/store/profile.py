@@ -1,0 +1,69 @@
+"""Where a profile lives and what it has chosen: typed settings in one readable JSON file.
+
+Secrets never go here; they live only in the OS keyring.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields
+from enum import StrEnum
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+SETTINGS_FILE = "settings.json"
+
+
+class Role(StrEnum):
+    AGENT = "agent"
+    SUPERVISOR = "supervisor"
+    TRAINEE = "trainee"
+
+
+@dataclass
+class Settings:
+    agent_name: str = "Alex Berger"
+    company_name: str = "Wellenreich"
+    role: Role = Role.AGENT
+    language: str = ""  # "" = the system's
+    default_form_of_address: dict[str, str] = field(
+        default_factory=lambda: {"x": "du", "instagram": "du", "bluesky": "du", "mastodon": "du", "email": "sie"}
+    )
+    sandbox_speed: float = 1.0
+
+
+def default_data_dir() -> Path:
+    return Path(user_data_dir("AgentDesk", "AgentDesk"))
+
+
+def resolve_data_dir(value: str | None) -> Path:
+    return Path(value).expanduser().resolve() if value else default_data_dir()
+
+
+def load_settings(data_dir: Path) -> Settings:
+    """The profile's settings; unknown keys are ignored and a broken file gives the defaults."""
+    path = data_dir / SETTINGS_FILE
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    known = {f.name for f in fields(Settings)}
+    values = {k: v for k, v in raw.items() if k in known} if isinstance(raw, dict) else {}
+    try:
+        settings = Settings(**values)
+        settings.role = Role(settings.role)
+    except (TypeError, ValueError):
+        return Settings()
+    return settings
+
+
+def save_settings(data_dir: Path, settings: Settings) -> None:
+    """Atomic write: a crash leaves the old file or the new one, never half of one."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=data_dir, prefix=".settings-", suffix=".json")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(asdict(settings), fh, indent=2, ensure_ascii=False)
+    os.replace(tmp, data_dir / SETTINGS_FILE)

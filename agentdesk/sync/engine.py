@@ -1,0 +1,182 @@
+"""The sync engine: per account, push the outbox, pull changes, then wait for a poll or a wake-up.
+
+Only the engine touches the store (through the StoreRunner, off the event loop's thread) and
+tells listeners what changed through the EventHub. Sending is exactly-once: a command that may
+have reached the source before (it was in flight at a crash, or a try failed midway) is first
+looked up at the source by its idempotency key, and only sent when the source does not have it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+
+from agentdesk.core.backoff import backoff_delay
+from agentdesk.core.commands import Command, CommandState
+from agentdesk.core.entities import Account
+from agentdesk.core.events import (
+    AccountState,
+    AccountStateChanged,
+    ConversationsChanged,
+    EventHub,
+    OutboxChanged,
+    SyncPhase,
+)
+from agentdesk.store.runner import StoreRunner
+from agentdesk.sync.connector import Connector
+from agentdesk.sync.errors import Conflict, Forbidden, NeedsSignIn, RateLimited, Rejected, SourceError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Slot:
+    account: Account
+    connector: Connector
+    state: AccountState
+    wake: asyncio.Event = field(default_factory=asyncio.Event)
+    task: asyncio.Task[None] | None = None
+    failures: int = 0
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        runner: StoreRunner,
+        hub: EventHub,
+        *,
+        now: Callable[[], datetime],
+        poll_interval: float = 5.0,
+        jitter: Callable[[], float] = random.random,
+    ) -> None:
+        self.runner = runner
+        self.hub = hub
+        self.now = now
+        self.poll_interval = poll_interval
+        self._jitter = jitter
+        self._slots: dict[int, _Slot] = {}
+
+    # --- set-up ----------------------------------------------------------------------------------
+    def add(self, account: Account, connector: Connector) -> None:
+        state = AccountState(account.id, account.name, SyncPhase.IDLE)
+        self._slots[account.id] = _Slot(account, connector, state)
+
+    def states(self) -> list[AccountState]:
+        return [slot.state for slot in self._slots.values()]
+
+    def start(self) -> None:
+        """Start one background task per account (in the GUI: on the qasync loop)."""
+        for slot in self._slots.values():
+            if slot.task is None:
+                slot.task = asyncio.create_task(self._run(slot), name=f"sync:{slot.account.name}")
+
+    async def stop(self) -> None:
+        tasks = [s.task for s in self._slots.values() if s.task is not None]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        for slot in self._slots.values():
+            slot.task = None
+            await slot.connector.close()
+
+    def wake(self, account_id: int | None = None) -> None:
+        """Run now instead of at the next poll: after a user's write, or after signing in again."""
+        for slot in self._slots.values():
+            if account_id is None or slot.account.id == account_id:
+                slot.wake.set()
+
+    # --- one pass, for the CLI and the loop alike ------------------------------------------------------
+    async def sync_once(self, account_id: int) -> None:
+        """Send what is due, then pull until the source says the pass is complete."""
+        slot = self._slots[account_id]
+        await self._flush_outbox(slot)
+        await self._pull(slot)
+
+    async def _run(self, slot: _Slot) -> None:
+        while True:
+            slot.wake.clear()
+            try:
+                await self.sync_once(slot.account.id)
+                slot.failures = 0
+                self._set_state(slot, SyncPhase.IDLE, since=self.now())
+                delay = await self._until_next_command(slot)
+            except RateLimited as exc:
+                delay = exc.retry_after
+                self._set_state(slot, SyncPhase.OFFLINE, message=str(exc), since=slot.state.since or self.now())
+            except NeedsSignIn as exc:
+                self._set_state(slot, SyncPhase.NEEDS_SIGN_IN, message=str(exc))
+                delay = None  # until the user signs in again and wakes us
+            except Forbidden as exc:
+                self._set_state(slot, SyncPhase.NO_ACCESS, message=str(exc))
+                delay = None
+            except SourceError as exc:
+                slot.failures += 1
+                since = slot.state.since if slot.state.phase is SyncPhase.OFFLINE else self.now()
+                self._set_state(slot, SyncPhase.OFFLINE, message=str(exc), since=since)
+                delay = backoff_delay(slot.failures, self._jitter(), cap=120).total_seconds()
+            except Exception:  # a bug: log it with its traceback, keep the other accounts running
+                log.exception("sync of %s failed unexpectedly", slot.account.name)
+                self._set_state(slot, SyncPhase.STOPPED, message="Internal error; see the log.")
+                delay = None
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(slot.wake.wait(), delay)
+
+    async def _until_next_command(self, slot: _Slot) -> float:
+        due = await self.runner.read(self.runner.store.next_command_due, slot.account.id)
+        if due is None:
+            return self.poll_interval
+        return max(0.05, min(self.poll_interval, (due - self.now()).total_seconds()))
+
+    # --- pulling ---------------------------------------------------------------------------------
+    async def _pull(self, slot: _Slot) -> None:
+        store = self.runner.store
+        cursor = await self.runner.read(store.cursor, slot.account.id)
+        done = 0
+        while True:
+            batch = await slot.connector.fetch_changes(cursor)
+            changed = await self.runner.write(store.apply_batch, slot.account.id, batch)
+            cursor = batch.cursor
+            done += len(batch.conversations)
+            if changed:
+                self.hub.publish(ConversationsChanged(frozenset(changed)))
+            if batch.complete:
+                return
+            self._set_state(slot, SyncPhase.SYNCING, done=done, total=batch.total)
+
+    # --- pushing -----------------------------------------------------------------------------------
+    async def _flush_outbox(self, slot: _Slot) -> None:
+        store = self.runner.store
+        for command in await self.runner.read(store.due_commands, slot.account.id, self.now()):
+            await self._send(slot, command)
+
+    async def _send(self, slot: _Slot, command: Command) -> None:
+        store = self.runner.store
+        try:
+            result = None
+            if command.attempts > 0 or command.state is CommandState.SENDING:
+                result = await slot.connector.find_executed(command)
+            if result is None:
+                await self.runner.write(store.mark_sending, command.id)
+                result = await slot.connector.execute(command)
+            conversation_id = await self.runner.write(store.complete_command, command.id, result)
+        except (Rejected, Conflict) as exc:
+            conversation_id = await self.runner.write(store.fail_command, command.id, str(exc), None)
+        except SourceError as exc:
+            wait = exc.retry_after if isinstance(exc, RateLimited) else None
+            delay = timedelta(seconds=wait) if wait is not None else backoff_delay(command.attempts + 1, self._jitter())
+            await self.runner.write(store.fail_command, command.id, str(exc), self.now() + delay)
+            self.hub.publish(OutboxChanged(command.conversation_id))
+            raise  # the account's state shows why the outbox waits
+        self.hub.publish(OutboxChanged(conversation_id))
+        self.hub.publish(ConversationsChanged(frozenset({conversation_id})))
+
+    def _set_state(self, slot: _Slot, phase: SyncPhase, **changes: object) -> None:
+        base = {"done": 0, "total": None, "message": "", "since": None}
+        base.update(changes)
+        slot.state = replace(slot.state, phase=phase, **base)  # type: ignore[arg-type]
+        self.hub.publish(AccountStateChanged(slot.state))

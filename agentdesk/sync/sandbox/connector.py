@@ -1,0 +1,125 @@
+"""The sandbox as a Connector: the same protocol a real platform speaks, over the local world."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from agentdesk.core.commands import Command, CommandKind, CommandResult
+from agentdesk.core.entities import Direction, Status
+from agentdesk.core.incoming import IncomingConversation, IncomingCustomer, IncomingMessage, SyncBatch
+from agentdesk.sync.errors import Rejected
+from agentdesk.sync.sandbox.script import ScriptConversation
+from agentdesk.sync.sandbox.world import SandboxWorld, WorldConversation, WorldMessage
+
+PAGE_SIZE = 200
+ME = "me"
+
+
+def _real_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class SandboxConnector:
+    kind = "sandbox"
+
+    def __init__(
+        self,
+        world: SandboxWorld,
+        agent_name: str,
+        *,
+        latency: float = 0.0,
+        real_now: Callable[[], datetime] = _real_now,
+    ) -> None:
+        self.world = world
+        self.agent_name = agent_name
+        self.latency = latency  # simulated network round trip, seconds
+        self._real_now = real_now
+
+    def now(self) -> datetime:
+        """Simulated time: the sandbox profile's clock for everything it shows."""
+        return self.world.clock().now(self._real_now())
+
+    async def fetch_changes(self, cursor: str | None) -> SyncBatch:
+        await asyncio.to_thread(self.world.advance, self.now())
+        convs, msgs, seq = await asyncio.to_thread(self.world.changes_since, int(cursor or 0), PAGE_SIZE)
+        by_conv: dict[str, list[WorldMessage]] = {}
+        for m in msgs:
+            by_conv.setdefault(m.conversation, []).append(m)
+        items = tuple(
+            self._incoming(c, self.world.scripts[c.source_id], by_conv.get(c.source_id, []))
+            for c in convs
+            if c.source_id in self.world.scripts
+        )
+        return SyncBatch(items, str(seq), complete=len(convs) < PAGE_SIZE, done=len(items))
+
+    def _incoming(
+        self, conv: WorldConversation, script: ScriptConversation, msgs: list[WorldMessage]
+    ) -> IncomingConversation:
+        cust = script.customer
+        return IncomingConversation(
+            source_id=conv.source_id,
+            channel=script.channel,
+            audience=script.audience,
+            customer=IncomingCustomer(
+                source_id=cust.id,
+                name=cust.name,
+                handle=cust.handle,
+                channel=script.channel,
+                followers=cust.followers,
+                language=script.language,
+                form_of_address=cust.form,
+            ),
+            status=Status(conv.status),
+            assignee=self.agent_name if conv.assignee == ME else conv.assignee,
+            subject=script.subject,
+            created_at=self.world.start + script.messages[0].at,
+            messages=tuple(_message(m) for m in msgs),
+            language=script.language,
+        )
+
+    async def execute(self, command: Command) -> CommandResult:
+        if self.latency:
+            await asyncio.sleep(self.latency)
+        conv = command.conversation_source_id
+        try:
+            match command.kind:
+                case CommandKind.REPLY | CommandKind.NOTE:
+                    direction = "outbound" if command.kind is CommandKind.REPLY else "note"
+                    posted = await asyncio.to_thread(
+                        self.world.post,
+                        command.idempotency_key,
+                        conv,
+                        direction,
+                        self.agent_name,
+                        command.payload.get("text", ""),
+                        self.now(),
+                    )
+                    return CommandResult(_message(posted))
+                case CommandKind.ASSIGN | CommandKind.UNASSIGN:
+                    assignee = command.payload.get("assignee", "") if command.kind is CommandKind.ASSIGN else ""
+                    stored = ME if assignee == self.agent_name else assignee
+                    await asyncio.to_thread(self.world.update, command.idempotency_key, conv, assignee=stored)
+                case CommandKind.SET_STATUS:
+                    status = command.payload["status"]
+                    await asyncio.to_thread(self.world.update, command.idempotency_key, conv, status=status)
+                case CommandKind.LABELS | CommandKind.ESCALATE:
+                    await asyncio.to_thread(self.world.update, command.idempotency_key, conv)
+        except KeyError:
+            raise Rejected("The sandbox does not know this conversation.") from None
+        return CommandResult()
+
+    async def find_executed(self, command: Command) -> CommandResult | None:
+        known, message = await asyncio.to_thread(self.world.executed, command.idempotency_key)
+        if not known:
+            return None
+        return CommandResult(None if message is None else _message(message))
+
+    async def close(self) -> None:
+        self.world.close()
+
+
+def _message(m: WorldMessage) -> IncomingMessage:
+    direction = {"inbound": Direction.INBOUND, "outbound": Direction.OUTBOUND, "note": Direction.NOTE}[m.direction]
+    return IncomingMessage(m.source_id, direction, m.author, m.text, m.created_at)
