@@ -104,7 +104,8 @@ def parse_template(text: str, *, origin: Origin = Origin.COMPANY, path: Path | N
         raise TemplateFileError(
             key_line("tone"), f"unknown tone {meta['tone']!r}; known tones: {known}"
         ) from None
-    address = _address(meta.get("address"), language, tone, key_line("address"))
+    address_line = key_line("address" if "address" in meta else "tone")
+    address = _address(meta.get("address"), language, tone, address_line)
     channels = _channels(meta["channels"], key_line("channels"))
     tags = _strings(meta.get("tags") or [], key_line("tags"), "tags")
     variables = _variables(meta.get("variables") or {}, key_line("variables"))
