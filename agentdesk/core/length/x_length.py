@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from agentdesk.core.length import x_patterns
-from agentdesk.core.length.utf16 import to_units
+from agentdesk.core.length.utf16 import to_units, unit_to_index
 from agentdesk.core.length.x_urls import extract_urls
 
 MAX_WEIGHTED_LENGTH = 280
@@ -86,3 +86,22 @@ def parse_tweet(text: str) -> ParsedTweet:
         over_start=over_start,
         normalized=normalized,
     )
+
+
+def over_start_index(text: str, parsed: ParsedTweet) -> int | None:
+    """The index in ``text`` (not normalised) where the part past 280 begins, or None."""
+    if parsed.over_start is None:
+        return None
+    index = unit_to_index(parsed.normalized)[parsed.over_start]
+    if parsed.normalized == text:
+        return index
+    # NFC changed the text (decomposed umlauts from a Mac, say): find the shortest prefix of the
+    # original that normalises to at least ``index`` characters.
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high) // 2
+        if len(unicodedata.normalize("NFC", text[:middle])) >= index:
+            high = middle
+        else:
+            low = middle + 1
+    return low

@@ -332,8 +332,7 @@ VALID_ASCII_DOMAIN = re.compile(
 
 #: a t.co link, which may not be followed by more path
 VALID_TCO_URL = re.compile(
-    "^https?://t\\.co/([a-z0-9]+)(?:\\?[a-z0-9!?\\*'@\\(\\);:\\&=\\+\\$/%#\\[\\]\\-_\\.,\\~\\|]*[a-z0-9\\-_\\&="
-    "#/])?",
+    "^https?://t\\.co/([a-z0-9]+)(?:\\?[a-z0-9!?\\*'@\\(\\);:\\&=\\+\\$/%#\\[\\]\\-_\\.,\\~\\|]*[a-z0-9\\-_\\&=#/])?",
     re.IGNORECASE,
 )
 
