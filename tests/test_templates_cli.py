@@ -94,3 +94,26 @@ def test_a_channel_the_template_is_not_for_lists_its_channels(
 ) -> None:
     assert run(tmp_path, "render", "outage-de-sie", "--channel", "sms") == 2
     assert "its channels: x, mastodon" in capsys.readouterr().err
+
+
+def test_render_json_counts_the_text_for_the_channel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["render", "praise-thanks-de-du", "--channel", "x", "--json", *NAMES]
+    assert run(tmp_path, *argv) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["text"].startswith("Danke dir für das schöne Feedback, Kim!")
+    assert result["short"] is True and result["html"] is None
+    assert result["limit"] == 280 and 0 < result["length"] <= 280
+    assert result["valid"] is True and result["unfilled"] == []
+
+
+def test_render_json_for_email_has_html_and_a_missing_variable_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(tmp_path, "render", "refund-request-en", "--channel", "email", "--json", *NAMES) == 1
+    out, err = capsys.readouterr()
+    result = json.loads(out)
+    assert result["html"].startswith("<p>Hi Kim,</p>")
+    assert result["unfilled"] == ["order_id"] and result["valid"] is False
+    assert "order_id" in err
