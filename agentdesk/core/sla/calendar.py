@@ -16,8 +16,7 @@ import holidays as holiday_data
 
 from agentdesk.core.sla.hours import WeeklyHours, parse_hours
 
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-MICROSECOND = timedelta(microseconds=1)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 #: Open intervals of one local day as ``(start, end)`` UTC microseconds since the epoch.
 DayIntervals = tuple[tuple[int, int], ...]
@@ -90,7 +89,23 @@ class BusinessCalendar:
         return tuple(result)
 
     def _utc_us(self, local: datetime) -> int:
-        return (local.replace(tzinfo=self.tz) - EPOCH) // MICROSECOND
+        return micros(local.replace(tzinfo=self.tz) - _EPOCH)
+
+
+def micros(span: timedelta) -> int:
+    """Whole microseconds of a timedelta; attribute arithmetic, several times faster than ``span // µs``."""
+    return (span.days * 86_400 + span.seconds) * 1_000_000 + span.microseconds
+
+
+def instant_micros(at: datetime) -> int:
+    """Microseconds since the epoch of an aware instant: exact, unlike ``timestamp()``."""
+    if at.tzinfo is None:
+        raise ValueError(f"{at.isoformat()} has no time zone; pass an aware datetime")
+    return micros(at - _EPOCH)
+
+
+def from_instant_micros(us: int, tz: ZoneInfo) -> datetime:
+    return (_EPOCH + timedelta(microseconds=us)).astimezone(tz)
 
 
 def zone(name: str) -> ZoneInfo:

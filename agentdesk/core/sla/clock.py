@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from datetime import date, datetime, timedelta
 
-from agentdesk.core.sla.calendar import EPOCH, MICROSECOND, BusinessCalendar
+from agentdesk.core.sla.calendar import BusinessCalendar, from_instant_micros, instant_micros, micros
 
 #: How far ahead a calendar may stay shut before a due time counts as unreachable.
 _MAX_YEARS = 5
@@ -23,7 +23,7 @@ def add_business_time(start: datetime, duration: timedelta, calendar: BusinessCa
     if duration <= timedelta(0):
         raise ValueError("business time to add must be positive")
     year, target = _position(start, calendar)
-    target += duration // MICROSECOND
+    target += micros(duration)
     for _ in range(_MAX_YEARS):
         table = calendar.year_table(year)
         if target <= table.cumulative[-1]:
@@ -31,7 +31,7 @@ def add_business_time(start: datetime, duration: timedelta, calendar: BusinessCa
             rest = target - table.cumulative[day]
             for begin, end in table.days[day]:
                 if rest <= end - begin:
-                    return _instant(begin + rest, calendar)
+                    return from_instant_micros(begin + rest, calendar.tz)
                 rest -= end - begin
         target -= table.cumulative[-1]
         year += 1
@@ -49,20 +49,20 @@ def business_time_between(start: datetime, end: datetime, calendar: BusinessCale
 
 def is_open(at: datetime, calendar: BusinessCalendar) -> bool:
     """True while the desk is open at ``at`` (opening instant included, closing instant not)."""
-    us = _micros(at)
+    us = instant_micros(at)
     return any(begin <= us < end for begin, end in _day(at, calendar))
 
 
 def next_opening(at: datetime, calendar: BusinessCalendar) -> datetime:
     """``at`` itself when open, otherwise the instant the desk opens next: when the clock resumes."""
-    us = _micros(at)
+    us = instant_micros(at)
     day = at.astimezone(calendar.tz).date()
     for offset in range(_MAX_YEARS * 366):
         current = date.fromordinal(day.toordinal() + offset)
         table = calendar.year_table(current.year)
         for begin, end in table.days[current.toordinal() - table.first_ordinal]:
             if end > us:
-                return _instant(max(begin, us), calendar)
+                return from_instant_micros(max(begin, us), calendar.tz)
     raise ValueError(f"the calendar has no opening hours within {_MAX_YEARS} years after {at.isoformat()}")
 
 
@@ -71,22 +71,16 @@ def _position(at: datetime, calendar: BusinessCalendar) -> tuple[int, int]:
     local = at.astimezone(calendar.tz)
     table = calendar.year_table(local.year)
     index = local.toordinal() - table.first_ordinal
-    us = _micros(at)
-    elapsed = sum(min(max(us - begin, 0), end - begin) for begin, end in table.days[index])
-    return local.year, table.cumulative[index] + elapsed
+    us = instant_micros(at)
+    elapsed = table.cumulative[index]
+    for begin, end in table.days[index]:
+        if us <= begin:
+            break
+        elapsed += min(us, end) - begin
+    return local.year, elapsed
 
 
 def _day(at: datetime, calendar: BusinessCalendar) -> tuple[tuple[int, int], ...]:
     local = at.astimezone(calendar.tz)
     table = calendar.year_table(local.year)
     return table.days[local.toordinal() - table.first_ordinal]
-
-
-def _micros(at: datetime) -> int:
-    if at.tzinfo is None:
-        raise ValueError(f"{at.isoformat()} has no time zone; pass an aware datetime")
-    return (at - EPOCH) // MICROSECOND
-
-
-def _instant(us: int, calendar: BusinessCalendar) -> datetime:
-    return (EPOCH + timedelta(microseconds=us)).astimezone(calendar.tz)
