@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import threading
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -46,6 +47,11 @@ def _correct(spec: dict[str, Any]) -> dict[str, Any]:
     for prop in request_body["application/json"]["schema"]["properties"].values():
         prop["nullable"] = True
     return spec
+
+
+#: openapi-core (its path and schema caches) is not thread-safe: concurrent checks crashed the
+#: interpreter, so the handler threads take turns.
+_CHECKING = threading.Lock()
 
 
 @cache
@@ -88,7 +94,8 @@ class SpecResponse:
 def request_violation(request: SpecRequest) -> str | None:
     """Why the request is outside the spec, or None if it is inside."""
     try:
-        _openapi().validate_request(request)
+        with _CHECKING:
+            _openapi().validate_request(request)
     except Exception as exc:  # openapi-core raises a family of errors; each is a finding
         return f"{request.method.upper()} {request.path}: {_explain(exc)}"
     return None
@@ -97,7 +104,8 @@ def request_violation(request: SpecRequest) -> str | None:
 def response_violation(request: SpecRequest, response: SpecResponse) -> str | None:
     """Why the response is outside the spec (or, for an undocumented error, the README's shapes)."""
     try:
-        _openapi().validate_response(request, response)
+        with _CHECKING:
+            _openapi().validate_response(request, response)
     except ResponseNotFound:
         if response.status_code >= 400 and _is_real_server_error_body(response.data):
             return None

@@ -1,0 +1,201 @@
+"""The Chatwoot connector: the thin async layer that sends the built requests and parses answers.
+
+It speaks to one account of one Chatwoot server as one agent (the ``api_access_token`` of a
+user), over an injected ``httpx.AsyncClient`` that it owns from then on (``close`` closes it).
+TLS verification is the client's and must stay on; the account set-up never offers to turn
+it off.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+
+from agentdesk.core.commands import Command, CommandKind, CommandResult
+from agentdesk.core.incoming import IncomingConversation, IncomingMessage, SyncBatch
+from agentdesk.sync.chatwoot import parsing
+from agentdesk.sync.chatwoot.cursor import SyncCursor
+from agentdesk.sync.chatwoot.diagnosis import ConnectionCheck, diagnose
+from agentdesk.sync.chatwoot.endpoints import ApiCall, Endpoints
+from agentdesk.sync.chatwoot.http_errors import decode_json, error_for_response, error_for_transport
+from agentdesk.sync.chatwoot.records import Agent, Contact, ConversationCounts, Inbox, Profile, Team
+from agentdesk.sync.errors import Rejected
+
+CONVERSATIONS_PAGE = 25  # the server's fixed page size; a shorter page is the last one
+MESSAGES_PAGE = 20  # what one messages request returns (latest, or before an id)
+FIND_PAGES = 5  # how far back find_executed looks: 100 messages after the one we sent
+
+
+class ChatwootConnector:
+    """Pulls conversations and messages of one Chatwoot account and executes outbox commands."""
+
+    kind = "chatwoot"
+
+    def __init__(
+        self, client: httpx.AsyncClient, *, base_url: str, account_id: int, token: str, concurrency: int = 4
+    ) -> None:
+        self._client = client
+        self._base_url = base_url.rstrip("/")
+        self._token = token
+        self._endpoints = Endpoints(account_id)
+        self._account_id = account_id
+        self._inboxes: dict[int, Inbox] = {}
+        self._slots = asyncio.Semaphore(concurrency)
+
+    # -- transport -----------------------------------------------------------------------------------
+    async def _call(self, call: ApiCall) -> Any:
+        try:
+            response = await self._client.request(
+                call.method,
+                self._base_url + call.path,
+                params=call.params or None,
+                json=call.json,
+                headers={"api_access_token": self._token},
+            )
+        except httpx.TransportError as exc:
+            raise error_for_transport(exc) from exc
+        if not response.is_success:
+            raise error_for_response(response, call.scope, self._account_id, datetime.now(UTC))
+        return decode_json(response)
+
+    # -- reference data ------------------------------------------------------------------------------
+    async def fetch_profile(self) -> Profile:
+        return parsing.parse_profile(await self._call(Endpoints.profile()))
+
+    async def fetch_inboxes(self) -> dict[int, Inbox]:
+        self._inboxes = parsing.parse_inboxes(await self._call(self._endpoints.inboxes()))
+        return self._inboxes
+
+    async def fetch_agents(self) -> tuple[Agent, ...]:
+        return parsing.parse_agents(await self._call(self._endpoints.agents()))
+
+    async def fetch_teams(self) -> tuple[Team, ...]:
+        return parsing.parse_teams(await self._call(self._endpoints.teams()))
+
+    async def fetch_canned_responses(self) -> tuple[tuple[str, str], ...]:
+        """(short_code, content) pairs; content may hold ``{{contact.name}}``-style variables."""
+        return parsing.parse_canned_responses(await self._call(self._endpoints.canned_responses()))
+
+    async def fetch_contacts(self, page: int = 1) -> tuple[Contact, ...]:
+        """One page (15) of contacts; an empty page is past the end."""
+        return parsing.parse_contacts(await self._call(self._endpoints.contacts(page)))
+
+    async def test_connection(self) -> ConnectionCheck:
+        """Whether URL, token and account work, in plain words when they do not."""
+        return await diagnose(self._client, self._base_url, self._account_id, self._token)
+
+    # -- conversations and messages -----------------------------------------------------------------
+    async def list_conversations(
+        self,
+        queue: str = "all",
+        status: str = "all",
+        page: int = 1,
+    ) -> tuple[tuple[IncomingConversation, ...], ConversationCounts]:
+        """One page of a queue (me/unassigned/all/assigned), without messages, plus the queue counts."""
+        items, counts = parsing.parse_conversation_list(
+            await self._call(self._endpoints.conversations(queue, status, page))
+        )
+        await self._know_inboxes(items)
+        return tuple(parsing.parse_conversation(item, self._inboxes) for item in items), counts
+
+    async def fetch_messages(
+        self,
+        conversation_source_id: str,
+        since: int | None = None,
+    ) -> tuple[IncomingMessage, ...]:
+        """A conversation's messages created at or after ``since`` (unix seconds), or all of them."""
+        collected: list[Mapping[str, Any]] = []
+        before: int | None = None
+        while True:
+            page = parsing.parse_messages(await self._call(self._endpoints.messages(conversation_source_id, before)))
+            collected[:0] = page
+            if len(page) < MESSAGES_PAGE or (since is not None and float(page[0]["created_at"]) < since):
+                break
+            before = int(page[0]["id"])
+        fresh = (raw for raw in collected if since is None or float(raw["created_at"]) >= since)
+        return tuple(message for raw in fresh if (message := parsing.parse_message(raw)) is not None)
+
+    async def fetch_changes(self, cursor: str | None) -> SyncBatch:
+        """One page of 25 conversations (those changed since the last pass) with their new messages."""
+        position = SyncCursor.decode(cursor)
+        items, counts = parsing.parse_conversation_list(
+            await self._call(self._endpoints.conversations("all", "all", position.page))
+        )
+        changed = [i for i in items if position.since is None or int(i["last_activity_at"]) >= position.since]
+        await self._know_inboxes(changed, refresh=position.page == 1)
+        conversations = await self._with_messages(changed, position.since)
+        high = max((int(i["last_activity_at"]) for i in items), default=0)
+        complete = len(items) < CONVERSATIONS_PAGE or len(changed) < len(items)
+        after = position.next_pass(high) if complete else position.next_page(high, len(conversations))
+        return SyncBatch(
+            conversations,
+            after.encode(),
+            complete,
+            done=position.done + len(conversations),
+            total=counts.all if position.since is None else None,
+        )
+
+    async def _with_messages(
+        self,
+        items: list[dict[str, Any]],
+        since: int | None,
+    ) -> tuple[IncomingConversation, ...]:
+        async def one(item: dict[str, Any]) -> IncomingConversation | None:
+            async with self._slots:
+                try:
+                    messages = await self.fetch_messages(str(item["id"]), since)
+                except Rejected:  # deleted while we paged: nothing left to show
+                    return None
+            return parsing.parse_conversation(item, self._inboxes, messages)
+
+        try:
+            async with asyncio.TaskGroup() as group:
+                tasks = [group.create_task(one(item)) for item in items]
+        except ExceptionGroup as failed:
+            raise failed.exceptions[0] from None  # the first failure decides; the rest were cancelled
+        return tuple(c for task in tasks if (c := task.result()) is not None)
+
+    async def _know_inboxes(self, items: list[dict[str, Any]], *, refresh: bool = False) -> None:
+        """Fetch the inbox list at the start of a pass and whenever a conversation names a new one."""
+        if refresh or any(int(i["inbox_id"]) not in self._inboxes for i in items):
+            await self.fetch_inboxes()
+
+    # -- outbox --------------------------------------------------------------------------------------
+    async def execute(self, command: Command) -> CommandResult:
+        message: IncomingMessage | None = None
+        for call in self._endpoints.command_calls(command):
+            answer = await self._call(call)
+            if call.path.endswith("/messages"):
+                message = parsing.parse_message(answer)
+        return CommandResult(message=message)
+
+    async def find_executed(self, command: Command) -> CommandResult | None:
+        """The reply or note carrying this command's key, if Chatwoot already has it.
+
+        Assignments, status and labels set a state rather than add something, so running them
+        again is harmless: for those the answer is always None.
+        """
+        leaves_message = command.kind in (CommandKind.REPLY, CommandKind.NOTE) or (
+            command.kind is CommandKind.ESCALATE and bool(command.payload.get("text"))
+        )
+        if not leaves_message:
+            return None
+        before: int | None = None
+        for _ in range(FIND_PAGES):
+            page = parsing.parse_messages(
+                await self._call(self._endpoints.messages(command.conversation_source_id, before))
+            )
+            for raw in reversed(page):
+                if parsing.message_key(raw) == command.idempotency_key:
+                    return CommandResult(message=parsing.parse_message(raw))
+            if len(page) < MESSAGES_PAGE:
+                return None
+            before = int(page[0]["id"])
+        return None
+
+    async def close(self) -> None:
+        await self._client.aclose()

@@ -1,0 +1,109 @@
+"""Chatwoot's HTTP failures mapped onto the expected-error tree, each with a sentence for the user.
+
+A 404 means two different things: on an account-level path the account is gone or hidden
+(Forbidden: stop the account), on a conversation the conversation was deleted (Rejected: the
+user decides about this one command). The caller says which with ``scope``.
+"""
+
+from __future__ import annotations
+
+import json
+import ssl
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from enum import StrEnum
+from typing import Any
+
+import httpx
+
+from agentdesk.sync.chatwoot.parsing import error_text
+from agentdesk.sync.errors import (
+    Forbidden,
+    MalformedResponse,
+    NeedsSignIn,
+    Offline,
+    RateLimited,
+    Rejected,
+    ServerError,
+    SourceError,
+)
+
+#: When a 429 names no Retry-After (Rack::Attack sends none by default), wait this long.
+DEFAULT_RETRY_AFTER = 30.0
+
+
+class Scope(StrEnum):
+    ACCOUNT = "account"
+    CONVERSATION = "conversation"
+
+
+def retry_after_seconds(value: str | None, now: datetime) -> float:
+    """Retry-After as seconds: a number of seconds or an HTTP date (RFC 9110 §10.2.3)."""
+    if not value:
+        return DEFAULT_RETRY_AFTER
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        return max(0.0, (parsedate_to_datetime(value) - now).total_seconds())
+    except (TypeError, ValueError):
+        return DEFAULT_RETRY_AFTER
+
+
+def error_for_response(response: httpx.Response, scope: Scope, account_id: int, now: datetime) -> SourceError:
+    """The SourceError for a non-2xx answer."""
+    status = response.status_code
+    said = error_text(_json_or_none(response))
+    if status == 401:
+        return NeedsSignIn(
+            "Chatwoot did not accept the access token: it is wrong, expired or was revoked. "
+            "Copy a new one from your Chatwoot profile settings and sign in again."
+        )
+    if status == 403:
+        return Forbidden(f"This Chatwoot user has no access to account {account_id}. Ask an administrator.")
+    if status == 404 and scope is Scope.ACCOUNT:
+        return Forbidden(f"Chatwoot account {account_id} does not exist on this server or is hidden from this user.")
+    if status == 404:
+        return Rejected("The conversation no longer exists on Chatwoot.")
+    if status == 429:
+        wait = retry_after_seconds(response.headers.get("Retry-After"), now)
+        return RateLimited(f"Chatwoot asks us to slow down; trying again in {wait:.0f} seconds.", wait)
+    if status >= 500:
+        return ServerError(f"The Chatwoot server failed (HTTP {status}); trying again later.")
+    return Rejected(f"Chatwoot refused this: {said}" if said else f"Chatwoot refused this (HTTP {status}).")
+
+
+def error_for_transport(exc: httpx.TransportError) -> SourceError:
+    """No answer at all: the network, DNS, TLS or a dropped connection."""
+    if is_tls_error(exc):
+        return Offline(f"The server's TLS certificate could not be verified ({exc}).")
+    if isinstance(exc, httpx.TimeoutException):
+        return Offline("The Chatwoot server did not answer in time; trying again later.")
+    return Offline(f"No connection to the Chatwoot server ({type(exc).__name__}); trying again later.")
+
+
+def is_tls_error(exc: BaseException) -> bool:
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, ssl.SSLError):
+            return True
+        cause = cause.__cause__ or cause.__context__
+    return False
+
+
+def decode_json(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise MalformedResponse(
+            f"The Chatwoot server sent an answer we could not read ({exc.__class__.__name__} at "
+            f"{response.request.method} {response.request.url.path}); trying again later."
+        ) from exc
+
+
+def _json_or_none(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
