@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "agentdesk.cli.send_cmd",
     "agentdesk.cli.sla_cmd",
     "agentdesk.cli.templates_cmd",
+    "agentdesk.cli.check_cmd",
 )
 
 

@@ -25,7 +25,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "promise": {
         "en": "“{text}” in a public reply: warranty, refunds and contracts belong in a private channel.",
-        "de": "„{text}“ in einer öffentlichen Antwort: Garantie, Erstattung und Verträge gehören in einen privaten Kanal.",
+        "de": (
+            "„{text}“ in einer öffentlichen Antwort: Garantie, Erstattung und Verträge gehören in einen privaten Kanal."
+        ),
     },
     "form-of-address-mixed": {
         "en": "“{text}” mixes Sie and du in one reply.",
