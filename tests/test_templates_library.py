@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,12 +11,15 @@ import pytest
 from agentdesk.core.channels import Channel
 from agentdesk.templates import (
     Origin,
+    TemplateFileError,
     TemplateLibrary,
     Tone,
     bundled_dir,
+    delete_template,
     format_template,
     parse_template,
     render,
+    save_template,
     search,
 )
 
@@ -199,3 +203,31 @@ def test_a_template_written_by_the_manager_reads_back_the_same() -> None:
         again = parse_template(format_template(original), origin=original.origin, path=original.path)
         assert again == original
         assert render(again, Channel.X, {}) == render(original, Channel.X, {})
+
+
+def test_saving_into_the_company_library_overrides_and_renames(company: Path) -> None:
+    library = TemplateLibrary.load(bundled_dir(), company)
+    bundled = library.get("outage-de-sie")
+    assert bundled is not None
+    saved = save_template(company, replace(bundled, title="Unsere Störungsantwort"))
+    assert saved.path == company / "outage-de-sie.md" and saved.origin is Origin.COMPANY
+    assert library.changed()
+    library = library.reload()
+    assert library.get("outage-de-sie").title == "Unsere Störungsantwort"  # type: ignore[union-attr]
+
+    renamed = save_template(company, replace(saved, id="outage-hamburg"))
+    assert renamed.path == company / "outage-hamburg.md"
+    assert not saved.path.exists()  # type: ignore[union-attr]
+    library = library.reload()
+    assert library.get("outage-de-sie").read_only  # type: ignore[union-attr]
+    delete_template(library.get("outage-hamburg"))  # type: ignore[arg-type]
+    assert library.reload().get("outage-hamburg") is None
+
+
+def test_a_template_the_library_would_reject_is_never_written(company: Path) -> None:
+    bundled = TemplateLibrary.load(bundled_dir(), None).get("outage-de-sie")
+    with pytest.raises(TemplateFileError, match="unknown variable 'ticket'"):
+        save_template(company, replace(bundled, body="Ticket {{ ticket }}"))  # type: ignore[type-var]
+    assert not company.exists() or not list(company.iterdir())
+    with pytest.raises(ValueError, match="not in the company library"):
+        delete_template(bundled)  # type: ignore[arg-type]

@@ -3,6 +3,7 @@
 Import from here; the modules behind it are an implementation detail.
 """
 
+from agentdesk.templates.company_files import delete_template, save_template
 from agentdesk.templates.fuzzy import search
 from agentdesk.templates.library import TemplateLibrary, bundled_dir, company_dir
 from agentdesk.templates.model import TIGHT_CHANNELS, LoadError, Origin, Template, Tone, Variable
@@ -24,9 +25,11 @@ __all__ = [
     "Variable",
     "bundled_dir",
     "company_dir",
+    "delete_template",
     "format_template",
     "parse_template",
     "render",
+    "save_template",
     "search",
     "variables_for",
 ]
