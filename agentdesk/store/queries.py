@@ -115,6 +115,7 @@ def conversation_rows(session: Session, ids: list[int]) -> list[ConversationRow]
             c.last_message_at,
             c.waiting_since,
             c.unread,
+            c.subject,
         )
         .join(cu, cu.id == c.customer_id)
         .where(c.id.in_(ids))
@@ -126,7 +127,7 @@ def conversation_rows(session: Session, ids: list[int]) -> list[ConversationRow]
             audience=Audience(r[2]),
             customer_name=r[3],
             customer_handle=r[4],
-            preview=_first_line(r[5]),
+            preview=_preview(r[11], r[5]),
             status=Status(r[6]),
             assignee=r[7],
             last_message_at=r[8],
@@ -138,9 +139,11 @@ def conversation_rows(session: Session, ids: list[int]) -> list[ConversationRow]
     return [by_id[i] for i in ids if i in by_id]
 
 
-def _first_line(value: str) -> str:
-    line = value.strip().split("\n", 1)[0]
-    return line[:160]
+def _preview(subject: str, text: str) -> str:
+    """One line for the list: an e-mail's subject first, then the text with its line breaks folded."""
+    body = " ".join(text.split())
+    line = f"{subject} · {body}" if subject and subject != text else body
+    return line[:200]
 
 
 def conversation(session: Session, conversation_id: int) -> Conversation | None:

@@ -1,0 +1,86 @@
+"""What a user can do, as coroutines the window (and scripts) call: reads off the GUI thread,
+writes through the outbox, and every write says what changed and wakes the engine."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from agentdesk.core.channels import Audience
+from agentdesk.core.commands import Command, CommandKind
+from agentdesk.core.entities import Conversation, ConversationRow, Draft, Queue, Status
+from agentdesk.core.events import ConversationsChanged, OutboxChanged
+from agentdesk.store import SortOrder
+from agentdesk.sync.workspace import Workspace
+
+
+class Operations:
+    def __init__(self, workspace: Workspace) -> None:
+        self.ws = workspace
+        self.store = workspace.store
+        self.runner = workspace.runner
+
+    def now(self) -> datetime:
+        return self.ws.now()
+
+    # --- reads -------------------------------------------------------------------------------
+    async def queue_counts(self) -> dict[Queue, int]:
+        return await self.runner.read(self.store.queue_counts, self.ws.me)
+
+    async def conversation_ids(self, queue: Queue, order: SortOrder, search: str) -> list[int]:
+        return await self.runner.read(self.store.conversation_ids, queue, self.ws.me, order, search)
+
+    async def rows(self, ids: list[int]) -> list[ConversationRow]:
+        return await self.runner.read(self.store.conversation_rows, ids)
+
+    async def conversation(self, conversation_id: int) -> Conversation | None:
+        return await self.runner.read(self.store.conversation, conversation_id)
+
+    async def draft(self, conversation_id: int) -> Draft | None:
+        return await self.runner.read(self.store.draft, conversation_id)
+
+    async def outbox_counts(self) -> dict[str, int]:
+        counts = await self.runner.read(self.store.outbox_counts)
+        return {state.value: n for state, n in counts.items()}
+
+    # --- writes ------------------------------------------------------------------------------
+    async def save_draft(self, conversation_id: int, text: str, audience: Audience) -> None:
+        await self.runner.write(self.store.save_draft, conversation_id, text, audience, self.now())
+
+    async def mark_read(self, conversation_id: int) -> None:
+        await self.runner.write(self.store.mark_read, conversation_id)
+        self._changed(conversation_id)
+
+    async def send(self, conversation_id: int, text: str, audience: Audience, *, note: bool = False) -> Command:
+        kind = CommandKind.NOTE if note else CommandKind.REPLY
+        payload = {"text": text, "audience": audience.value}
+        return await self._perform(conversation_id, kind, payload)
+
+    async def assign_to_me(self, conversation_id: int) -> Command:
+        return await self._perform(conversation_id, CommandKind.ASSIGN, {"assignee": self.ws.me})
+
+    async def set_status(self, conversation_id: int, status: Status) -> Command:
+        return await self._perform(conversation_id, CommandKind.SET_STATUS, {"status": status.value})
+
+    async def retry(self, command_id: int) -> None:
+        conversation_id = await self.runner.write(self.store.retry_command, command_id, self.now())
+        self._changed(conversation_id, outbox=True)
+
+    async def discard(self, command_id: int) -> str:
+        """Drop a failed send; returns its text so the editor can take it back (nothing is lost)."""
+        conversation_id, text = await self.runner.write(self.store.discard_command, command_id)
+        self._changed(conversation_id, outbox=True)
+        return text
+
+    async def command_for_message(self, message_id: int) -> int | None:
+        return await self.runner.read(self.store.command_for_message, message_id)
+
+    async def _perform(self, conversation_id: int, kind: CommandKind, payload: dict[str, str]) -> Command:
+        command = await self.runner.write(self.store.perform, conversation_id, kind, payload, self.now(), self.ws.me)
+        self._changed(conversation_id, outbox=True)
+        return command
+
+    def _changed(self, conversation_id: int, *, outbox: bool = False) -> None:
+        self.ws.hub.publish(ConversationsChanged(frozenset({conversation_id})))
+        if outbox:
+            self.ws.hub.publish(OutboxChanged(conversation_id))
+            self.ws.engine.wake()

@@ -1,0 +1,101 @@
+"""Paints one conversation row: channel badge, customer, private tag, first line, waiting time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from agentdesk.core.channels import Audience
+from agentdesk.core.entities import ConversationRow
+from agentdesk.ui.channel_badges import channel_pixmap
+from agentdesk.ui.conversation_model import ConversationListModel
+from agentdesk.ui.time_words import short_age
+
+PRIVATE_COLOUR = QColor("#6B3FA0")  # violet "privat"/"DM" tag, see UI.md
+ROW_HEIGHT = 50
+
+
+class ConversationDelegate(QStyledItemDelegate):
+    def __init__(self, now: Callable[[], datetime], parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._now = now
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return QSize(320, ROW_HEIGHT)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        if selected:
+            painter.fillRect(rect, palette.highlight())
+        text_colour = palette.highlightedText().color() if selected else palette.text().color()
+        muted = QColor(text_colour)
+        muted.setAlpha(150)
+        row: ConversationRow | None = index.data(ConversationListModel.ROW_ROLE)
+        if row is None:
+            painter.setPen(muted)
+            painter.drawText(rect.adjusted(12, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, "…")
+            painter.restore()
+            return
+        self._paint_row(painter, rect, row, text_colour, muted, option.font)  # type: ignore[attr-defined]
+        painter.setPen(QColor(0, 0, 0, 25))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.restore()
+
+    def _paint_row(
+        self, painter: QPainter, rect: QRect, row: ConversationRow, text_colour: QColor, muted: QColor, base: QFont
+    ) -> None:
+        painter.drawPixmap(rect.left() + 8, rect.top() + 7, channel_pixmap(row.channel, 18))
+        left = rect.left() + 34
+        right = rect.right() - 8
+        top = rect.top() + 5
+        line_h = (ROW_HEIGHT - 10) // 2
+
+        name_font = QFont(base)
+        name_font.setBold(row.unread)
+        painter.setFont(name_font)
+        age = short_age(row.waiting_since or row.last_message_at, self._now())
+        small = QFont(base)
+        small.setPointSizeF(base.pointSizeF() * 0.9)
+        age_width = QFontMetrics(small).horizontalAdvance(age) + 4
+
+        x = left
+        if row.audience is Audience.PRIVATE:
+            tag = QCoreApplication.translate("ConversationList", "private")
+            tag_font = QFont(small)
+            tag_font.setBold(True)
+            width = QFontMetrics(tag_font).horizontalAdvance(tag) + 10
+            tag_rect = QRect(right - age_width - width - 6, top + 2, width, line_h - 4)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(PRIVATE_COLOUR)
+            painter.drawRoundedRect(tag_rect, 4, 4)
+            painter.setFont(tag_font)
+            painter.setPen(QColor("white"))
+            painter.drawText(tag_rect, Qt.AlignmentFlag.AlignCenter, tag)
+            name_right = tag_rect.left() - 6
+        else:
+            name_right = right - age_width - 6
+        painter.setFont(name_font)
+        painter.setPen(text_colour)
+        name = row.customer_name or row.customer_handle
+        handle = f"  {row.customer_handle}" if row.customer_handle and row.customer_handle != name else ""
+        metrics = QFontMetrics(name_font)
+        shown = metrics.elidedText(name + handle, Qt.TextElideMode.ElideRight, max(20, name_right - x))
+        painter.drawText(QRect(x, top, name_right - x, line_h), Qt.AlignmentFlag.AlignVCenter, shown)
+
+        painter.setFont(small)
+        painter.setPen(muted)
+        painter.drawText(QRect(right - age_width, top, age_width, line_h), Qt.AlignmentFlag.AlignRight, age)
+
+        preview_font = QFont(base)
+        painter.setFont(preview_font)
+        preview = QFontMetrics(preview_font).elidedText(row.preview, Qt.TextElideMode.ElideRight, right - left)
+        painter.drawText(QRect(left, top + line_h, right - left, line_h), Qt.AlignmentFlag.AlignVCenter, preview)

@@ -1,0 +1,244 @@
+"""The agent window: composes the three panes and connects them to the operations.
+
+It only composes and connects; every read and write is a coroutine of
+:class:`agentdesk.sync.operations.Operations` run by the one TaskRunner, so the GUI thread never
+waits for the store or the network.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from agentdesk.core.channels import Audience
+from agentdesk.core.entities import Conversation, Queue, Status
+from agentdesk.core.events import AccountState
+from agentdesk.store.profile import Role
+from agentdesk.sync.operations import Operations
+from agentdesk.sync.workspace import Workspace
+from agentdesk.ui.conversation_list import ConversationList
+from agentdesk.ui.conversation_model import ConversationListModel
+from agentdesk.ui.conversation_pane import ConversationPane
+from agentdesk.ui.event_bridge import EventBridge
+from agentdesk.ui.message_bar import MessageBar
+from agentdesk.ui.queue_pane import QueuePane
+from agentdesk.ui.shortcuts_help import show_shortcuts
+from agentdesk.ui.status_bar import DeskStatusBar
+from agentdesk.ui.task_runner import TaskRunner
+
+DRAFT_DELAY_MS = 400
+
+
+class MainWindow(QMainWindow):
+    conversation_shown = Signal(int)  # after a conversation (or its refresh) is on screen
+    list_reloaded = Signal()
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.ws = workspace
+        self.ops = Operations(workspace)
+        self.tasks = TaskRunner(self)
+        self.bridge = EventBridge(workspace.hub, self)
+        self.setWindowTitle(self.tr("AgentDesk"))
+        self.resize(1280, 800)
+
+        self.queues = QueuePane()
+        self.list_model = ConversationListModel(self.ops.rows, self.tasks)
+        self.list = ConversationList(self.list_model, workspace.now)
+        self.pane = ConversationPane(workspace.now)
+        self.editor = self.pane.editor
+        self.messages = MessageBar()
+        self.status = DeskStatusBar()
+        self.setStatusBar(self.status)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        if workspace.settings.role is Role.TRAINEE:
+            banner = QLabel(self.tr("TRAINING · sandbox only: nothing you send reaches a real customer"))
+            banner.setObjectName("trainingBanner")
+            banner.setStyleSheet("background:#E8710A;color:white;font-weight:bold;padding:4px;")
+            layout.addWidget(banner)
+        layout.addWidget(self.messages)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.queues)
+        split.addWidget(self.list)
+        split.addWidget(self.pane)
+        split.setSizes([190, 380, 710])
+        split.setStretchFactor(2, 1)
+        split.setChildrenCollapsible(False)
+        layout.addWidget(split, 1)
+        self.setCentralWidget(central)
+
+        self._shown_id: int | None = None
+        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
+        self._changed: set[int] = set()
+        self._refresh_timer = QTimer(self, singleShot=True, interval=150)
+        self._refresh_timer.timeout.connect(self._apply_changes)
+        self._clock_timer = QTimer(self, interval=1000)
+        self._clock_timer.timeout.connect(self._tick)
+        self._clock_timer.start()
+        self._connect()
+        self._shortcuts()
+        for error in workspace.load_errors:
+            self.messages.show_message(self.tr("A scenario file was skipped: {0}").replace("{0}", error))
+        for state in workspace.engine.states():
+            self.status.set_account_state(state)
+        self._tick()
+
+    # --- wiring ----------------------------------------------------------------------------------
+    def _connect(self) -> None:
+        self.queues.queue_selected.connect(lambda _q: self.reload_list())
+        self.list.query_changed.connect(self.reload_list)
+        self.list.conversation_selected.connect(self.open_conversation)
+        self.editor.draft_edited.connect(self._draft_timer.start)
+        self.editor.send_requested.connect(self.send)
+        self.pane.assign_to_me.connect(self.assign_to_me)
+        self.pane.resolve.connect(lambda: self._set_status(Status.RESOLVED))
+        self.pane.mark_spam.connect(lambda: self._set_status(Status.SPAM))
+        self.pane.message_action.connect(self._message_action)
+        self.tasks.failed.connect(self.messages.show_message)
+        self.bridge.conversations_changed.connect(self._on_changed)
+        self.bridge.account_state_changed.connect(self._on_account_state)
+        self.bridge.outbox_changed.connect(lambda _cid: self._refresh_outbox())
+
+    def _shortcuts(self) -> None:
+        keys = {
+            "J": lambda: self.list.step(1),
+            "K": lambda: self.list.step(-1),
+            "R": self.editor.focus_editor,
+            "Ctrl+K": self.list.focus_search,
+            "E": lambda: self._set_status(Status.RESOLVED),
+            "Shift+A": self.assign_to_me,
+            "S": lambda: self._set_status(Status.SPAM),
+            "?": lambda: show_shortcuts(self),
+            "Escape": self.list.view.setFocus,
+        }
+        for key, slot in keys.items():
+            QShortcut(QKeySequence(key), self, activated=slot)
+
+    # --- loading ---------------------------------------------------------------------------------
+    def reload_list(self) -> None:
+        self.tasks.run(self._reload_list(), what="loading the queue")
+
+    async def _reload_list(self) -> None:
+        queue = self.queues.current_queue()
+        counts = await self.ops.queue_counts()
+        ids = await self.ops.conversation_ids(queue, self.list.sort_order(), self.list.search_text())
+        self.queues.queues.set_counts(counts)
+        current = self.list.current_id()
+        if ids != self.list_model.ids():
+            self.list_model.set_ids(ids)
+            if not self.list.select_id(current) and current is None and ids:
+                self.list.step(0)
+        self.list_reloaded.emit()
+
+    async def initial_load(self) -> None:
+        """Everything the first screen shows: counts, the list, and its first conversation opened."""
+        await self._reload_list()
+        if self.list_model.rowCount() == 0:
+            self.queues.setCurrentIndex(self.queues.queues.index(self.queues.queues.row_of(Queue.ALL_OPEN)))
+            await self._reload_list()
+        if self.list.current_id() is None and self.list_model.rowCount():
+            self.list.step(0)
+        if self._shown_id is not None:
+            await self._show(self._shown_id, same_as_before=False)
+        await self._refresh_outbox_counts()
+
+    def open_conversation(self, conversation_id: int) -> None:
+        if conversation_id == self._shown_id:
+            return
+        self.save_draft()
+        self._shown_id = conversation_id
+        self.tasks.run(self._show(conversation_id, same_as_before=False), what="opening the conversation")
+
+    async def _show(self, conversation_id: int, *, same_as_before: bool) -> None:
+        conversation = await self.ops.conversation(conversation_id)
+        draft = None if same_as_before else await self.ops.draft(conversation_id)
+        if conversation is None or conversation_id != self._shown_id:
+            return
+        self.pane.show_conversation(conversation, self.ws.me, same_as_before=same_as_before)
+        if not same_as_before:
+            self.editor.set_text(draft.text if draft else "")
+            if draft:
+                self.editor.set_audience(draft.audience)
+            await self.ops.mark_read(conversation_id)
+        self.conversation_shown.emit(conversation_id)
+
+    # --- writes ----------------------------------------------------------------------------------
+    def save_draft(self) -> None:
+        """Write the draft now (also before switching conversations and at quit)."""
+        self._draft_timer.stop()
+        if self._shown_id is None:
+            return
+        self.tasks.run(
+            self.ops.save_draft(self._shown_id, self.editor.text(), self.editor.audience()), what="saving the draft"
+        )
+
+    def send(self, text: str, audience: Audience, note: bool) -> None:
+        if self._shown_id is None:
+            return
+        self._draft_timer.stop()
+        self.editor.set_text("")
+        self.tasks.run(self.ops.send(self._shown_id, text, audience, note=note), what="sending")
+
+    def assign_to_me(self) -> None:
+        if self._shown_id is not None:
+            self.tasks.run(self.ops.assign_to_me(self._shown_id), what="assigning")
+
+    def _set_status(self, status: Status) -> None:
+        if self._shown_id is not None:
+            self.tasks.run(self.ops.set_status(self._shown_id, status), what="changing the status")
+
+    def _message_action(self, action: str, message_id: int) -> None:
+        self.tasks.run(self._run_message_action(action, message_id), what="the outbox")
+
+    async def _run_message_action(self, action: str, message_id: int) -> None:
+        command_id = await self.ops.command_for_message(message_id)
+        if command_id is None:
+            return
+        if action == "retry":
+            await self.ops.retry(command_id)
+        elif action in ("edit", "discard"):
+            text = await self.ops.discard(command_id)
+            if action == "edit":
+                self.editor.set_text(text)
+                self.editor.focus_editor()
+                self._draft_timer.start()
+
+    # --- live updates ------------------------------------------------------------------------------
+    def _on_changed(self, ids: frozenset[int]) -> None:
+        self._changed |= ids
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    def _apply_changes(self) -> None:
+        changed, self._changed = self._changed, set()
+        self.list_model.refresh_rows(changed)
+        self.reload_list()
+        if self._shown_id in changed:
+            self.tasks.run(self._show(self._shown_id, same_as_before=True), what="refreshing the conversation")
+
+    def _on_account_state(self, state: AccountState) -> None:
+        self.status.set_account_state(state)
+
+    def _refresh_outbox(self) -> None:
+        self.tasks.run(self._refresh_outbox_counts(), what="reading the outbox")
+
+    async def _refresh_outbox_counts(self) -> None:
+        counts = await self.ops.outbox_counts()
+        self.status.set_outbox(counts["pending"] + counts["sending"], counts["failed"])
+
+    def _tick(self) -> None:
+        self.status.set_clock(self.ws.now(), simulated=self.ws.sandbox is not None and self.ws.sandbox_only)
+        self.list.view.viewport().update()  # waiting times move on
+
+    def shown_conversation(self) -> Conversation | None:
+        return self.pane.conversation
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_draft()
+        super().closeEvent(event)

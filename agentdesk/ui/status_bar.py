@@ -1,0 +1,67 @@
+"""The status bar: each account's sync state, the outbox, and the (simulated) clock."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from agentdesk.core.events import AccountState, SyncPhase
+
+
+class DeskStatusBar(QStatusBar):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusBar")
+        self.accounts = QLabel()
+        self.accounts.setObjectName("syncState")
+        self.outbox = QLabel()
+        self.outbox.setObjectName("outboxState")
+        self.clock = QLabel()
+        self.clock.setObjectName("clock")
+        self.addWidget(self.accounts)
+        self.addWidget(self.outbox)
+        self.addPermanentWidget(self.clock)
+        self._states: dict[int, AccountState] = {}
+
+    def set_account_state(self, state: AccountState) -> None:
+        self._states[state.account_id] = state
+        self.accounts.setText(" · ".join(self._describe(s) for s in self._states.values()))
+
+    def _describe(self, s: AccountState) -> str:
+        match s.phase:
+            case SyncPhase.IDLE:
+                text = self.tr("● {name}: synced").replace("{name}", s.name)
+            case SyncPhase.SYNCING:
+                total = f"/{s.total}" if s.total else ""
+                text = self.tr("↻ {name}: syncing {n}").replace("{name}", s.name).replace("{n}", f"{s.done}{total}")
+            case SyncPhase.OFFLINE:
+                since = s.since.astimezone().strftime("%H:%M") if s.since else "?"
+                text = self.tr("○ {name}: offline since {time}").replace("{name}", s.name).replace("{time}", since)
+            case SyncPhase.NEEDS_SIGN_IN:
+                text = self.tr("⛔ {name}: sign in again").replace("{name}", s.name)
+            case SyncPhase.NO_ACCESS:
+                text = self.tr("⛔ {name}: no access").replace("{name}", s.name)
+            case SyncPhase.STOPPED:
+                text = self.tr("⛔ {name}: stopped").replace("{name}", s.name)
+        return text
+
+    def set_outbox(self, waiting: int, failed: int) -> None:
+        text = self.tr("Outbox: {n} waiting").replace("{n}", str(waiting))
+        if failed:
+            text += " · " + self.tr("{n} failed").replace("{n}", str(failed))
+        self.outbox.setText(text)
+
+    def set_clock(self, now: datetime, simulated: bool) -> None:
+        local = now.astimezone()
+        days = [
+            self.tr("Mon"),
+            self.tr("Tue"),
+            self.tr("Wed"),
+            self.tr("Thu"),
+            self.tr("Fri"),
+            self.tr("Sat"),
+            self.tr("Sun"),
+        ]
+        when = f"{days[local.weekday()]} {local:%H:%M}"
+        self.clock.setText(self.tr("Simulated time {time}").replace("{time}", when) if simulated else when)
