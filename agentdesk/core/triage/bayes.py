@@ -1,0 +1,113 @@
+"""A naive Bayes spam classifier that learns only from the agent's *Mark spam* / *Not spam*.
+
+Features are words plus character 4-grams inside words, so "Bitcoin", "B1tcoin" and "Bitcoins"
+share evidence in German and English alike. The model is plain counts (:meth:`to_dict` /
+:meth:`from_dict`), so a profile can keep it as a readable JSON file.
+
+Agents mostly teach corrections, so class priors would be skewed: both classes get an even
+prior. Smoothing runs over a fixed virtual vocabulary so that one example already moves the
+next decision, and the evidence is averaged per feature so that long posts do not become
+absurdly certain.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from functools import lru_cache
+from itertools import chain, repeat
+from typing import Any
+
+from agentdesk.core.triage.text import Analysed
+
+_NGRAM = 4
+_VIRTUAL_VOCABULARY = 1 << 16
+#: How strongly the mean per-feature evidence turns into log-odds, and where it is clipped.
+_EVIDENCE_SCALE = 6.0
+_MAX_LOGIT = 6.0
+FORMAT_VERSION = 1
+
+
+def features(analysed: Analysed) -> list[str]:
+    """Words with their character 4-grams, link domains, and how many accounts are mentioned."""
+    out = list(chain.from_iterable(map(_word_features, analysed.words)))
+    out.extend("url:" + url.split("//", 1)[-1].split("/", 1)[0].removeprefix("www.") for url in analysed.urls)
+    if analysed.mentions:
+        out.append(f"mentions:{min(len(analysed.mentions), 5)}")
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_features(word: str) -> tuple[str, ...]:
+    if len(word) <= _NGRAM:
+        return (word,)
+    padded = f"<{word}>"
+    return (word, *("#" + padded[i : i + _NGRAM] for i in range(len(padded) - _NGRAM + 1)))
+
+
+class SpamBayes:
+    """Counts per class; log-odds cached until the next lesson."""
+
+    def __init__(self) -> None:
+        self._counts: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
+        self._totals: dict[bool, int] = {True: 0, False: 0}
+        self.documents: dict[bool, int] = {True: 0, False: 0}
+        self._ratios: dict[str, float] | None = None
+        self._unseen = 0.0
+
+    @property
+    def trained(self) -> int:
+        """How many lessons the model has had."""
+        return self.documents[True] + self.documents[False]
+
+    def learn(self, analysed: Analysed, is_spam: bool) -> None:
+        feats = features(analysed)
+        self._counts[is_spam].update(feats)
+        self._totals[is_spam] += len(feats)
+        self.documents[is_spam] += 1
+        self._ratios = None
+
+    def log_odds(self, analysed: Analysed) -> float:
+        """Evidence for spam (positive) or not spam (negative); 0.0 before the first lesson."""
+        if not self.trained:
+            return 0.0
+        ratios = self._ratios if self._ratios is not None else self._rebuild()
+        feats = features(analysed)
+        if not feats:
+            return 0.0
+        mean = sum(map(ratios.get, feats, repeat(self._unseen))) / len(feats)
+        return max(-_MAX_LOGIT, min(_MAX_LOGIT, mean * _EVIDENCE_SCALE))
+
+    def _rebuild(self) -> dict[str, float]:
+        spam_norm = math.log(self._totals[True] + _VIRTUAL_VOCABULARY)
+        ham_norm = math.log(self._totals[False] + _VIRTUAL_VOCABULARY)
+        spam, ham = self._counts[True], self._counts[False]
+        self._unseen = ham_norm - spam_norm
+        self._ratios = {
+            f: math.log(spam.get(f, 0) + 1) - math.log(ham.get(f, 0) + 1) - spam_norm + ham_norm
+            for f in spam.keys() | ham.keys()
+        }
+        return self._ratios
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": FORMAT_VERSION,
+            "documents": {"spam": self.documents[True], "ham": self.documents[False]},
+            "counts": {"spam": dict(self._counts[True]), "ham": dict(self._counts[False])},
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SpamBayes:
+        """Rebuild a model saved by :meth:`to_dict`; a ValueError says what is wrong with it."""
+        if data.get("version") != FORMAT_VERSION:
+            raise ValueError(f"unsupported spam model version {data.get('version')!r}")
+        model = cls()
+        try:
+            for key, label in (("spam", True), ("ham", False)):
+                counts = Counter({str(f): int(n) for f, n in data["counts"][key].items()})
+                model._counts[label] = counts
+                model._totals[label] = sum(counts.values())
+                model.documents[label] = int(data["documents"][key])
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:
+            raise ValueError(f"damaged spam model: {exc}") from None
+        return model

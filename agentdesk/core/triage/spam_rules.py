@@ -1,0 +1,123 @@
+"""Hand-written spam signals that work from the first message, before any lesson.
+
+Each rule adds log-odds and says why. Two rules need memory: the same text from several
+accounts, and an account's first post. That memory is bounded by a time window, with
+time passed in, so the rules stay pure and replayable.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from datetime import datetime, timedelta
+
+from agentdesk.core.triage.records import Reason, TriageInput
+from agentdesk.core.triage.text import Analysed
+from agentdesk.core.triage.vocabulary import Vocabulary
+
+#: Keyword families with their log-odds and the reason a row shows.
+_FAMILIES: dict[str, tuple[float, Reason]] = {
+    "follower-selling": (3.2, Reason("follower-selling", "sells followers or likes")),
+    "phishing": (2.6, Reason("phishing", "asks for a fee or details behind a link")),
+    "crypto": (2.4, Reason("crypto", "crypto or trading bait")),
+    "easy-money": (2.0, Reason("easy-money", "giveaway or easy-money pattern")),
+}
+_KEYWORDS = Vocabulary(
+    dict.fromkeys(
+        "bitcoin* btc eth ethereum krypto* crypto* usdt airdrop* nft* wallet blockchain altcoin* memecoin* "
+        "forex* trading_bot trading_signal trading_signals".split(),
+        "crypto",
+    )
+    | dict.fromkeys(
+        "giveaway* verlos* gratis gewonnen verdoppel* verdien* nebenverdienst* gutschein* free_iphone "
+        "free_money free_crypto free_tokens free_spins free_gift gift_cards double_your passive_income "
+        "passives_einkommen guaranteed_profit garantierte_rendite garantierter_gewinn von_zuhause dm_me "
+        "dm_for dm_für schreib_mir claim_now claim_your jetzt_sichern jetzt_abholen limited_offer nur_heute "
+        "noch_heute only_today today_only pro_tag am_tag per_day link_in in_bio meinem_profil make_money earn "
+        "casino".split(),
+        "easy-money",
+    )
+    | dict.fromkeys(
+        "followforfollow f4f like4like followers_for follower_ab follower_kaufen followers_kaufen "
+        "abonnenten_kaufen real_followers echte_follower cheap_likes buy_followers boost_your promote_it "
+        "grow_your more_followers".split(),
+        "follower-selling",
+    )
+    | dict.fromkeys(
+        "zollgebühr* customs_fee versandgebühr* bestätige_deine confirm_your".split(),
+        "phishing",
+    ),
+    joiner="_",
+)
+_SHORTENERS = ("bit.ly", "tinyurl.", "cutt.ly", "t.ly", "shorturl.", "rebrand.ly", "is.gd", "goo.su", "rb.gy")
+_CHEAP_TLDS = (".xyz", ".top", ".click", ".icu", ".buzz", ".shop", ".live", ".win")
+
+_BIAS = -3.0
+_EXTRA_KEYWORD = 0.8  # each further keyword of a family, up to two
+_MIN_FINGERPRINT = 25
+
+
+class SpamRules:
+    """The rule score for a message, remembering recent texts and authors for ``window``."""
+
+    def __init__(self, window: timedelta = timedelta(hours=24)) -> None:
+        self._window = window
+        self._texts: dict[str, dict[str, datetime]] = {}
+        self._authors: dict[str, datetime] = {}
+        self._seen: deque[tuple[datetime, str, str]] = deque()
+
+    def score(self, msg: TriageInput, analysed: Analysed) -> tuple[float, list[Reason]]:
+        """Log-odds from the rules (negative: looks clean) and the reasons that fired."""
+        self._forget_before(msg.at - self._window)
+        hits = _KEYWORDS.labels(analysed)
+        reasons = [
+            (weight + _EXTRA_KEYWORD * min(hits[code] - 1, 2), reason)
+            for code, (weight, reason) in _FAMILIES.items()
+            if code in hits
+        ]
+        reasons.extend(_link_reasons(analysed))
+        if len(analysed.mentions) >= 4:
+            reasons.append((1.5, Reason("many-mentions", f"mentions {len(analysed.mentions)} accounts")))
+        author = msg.author.lower()
+        if author not in self._authors and msg.followers <= 3:
+            reasons.append((0.8, Reason("new-account", "first post from an account without followers")))
+        others = self._remember(msg, author, analysed)
+        if others:
+            weight = 2.2 if others == 1 else 3.5
+            reasons.append((weight, Reason("repeated-text", f"same text from {others + 1} accounts")))
+        return _BIAS + sum(w for w, _ in reasons), [r for _, r in reasons]
+
+    def _remember(self, msg: TriageInput, author: str, analysed: Analysed) -> int:
+        """Record the post; return how many *other* accounts sent the same text in the window."""
+        self._authors[author] = msg.at
+        fingerprint = "".join([w for w in analysed.words if not w.isdigit()])
+        if len(fingerprint) < _MIN_FINGERPRINT:
+            return 0
+        senders = self._texts.setdefault(fingerprint, {})
+        senders[author] = msg.at
+        self._seen.append((msg.at, fingerprint, author))
+        return len(senders) - 1
+
+    def _forget_before(self, cutoff: datetime) -> None:
+        while self._seen and self._seen[0][0] < cutoff:
+            _, fingerprint, author = self._seen.popleft()
+            senders = self._texts.get(fingerprint)
+            if senders is not None and senders.get(author, cutoff) < cutoff:
+                del senders[author]
+                if not senders:
+                    del self._texts[fingerprint]
+
+
+def _link_reasons(analysed: Analysed) -> list[tuple[float, Reason]]:
+    urls = analysed.urls
+    if not urls:
+        return []
+    out: list[tuple[float, Reason]] = []
+    if len(urls) >= 2:
+        out.append((1.6, Reason("link-farm", f"{len(urls)} links in one post")))
+    if any(s in u for u in urls for s in _SHORTENERS) or any(
+        u.split("//", 1)[-1].split("/", 1)[0].endswith(_CHEAP_TLDS) for u in urls
+    ):
+        out.append((1.4, Reason("disguised-link", "shortened or throwaway link")))
+    if len(analysed.words) < 8:
+        out.append((0.8, Reason("link-only", "a link with hardly any text")))
+    return out

@@ -1,0 +1,174 @@
+"""Incremental topic grouping: each new post joins the most similar recent topic or starts one.
+
+Single-pass clustering over TF-IDF stems against topic centroids, with document frequencies
+kept as posts arrive. Membership is final, so a group never reshuffles under the agent's
+eyes; only its label sharpens as it grows. Topics quiet for longer than the window close.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from agentdesk.core.triage.text import Analysed, analyse, content_stems, spellings, stem
+
+#: Words that name the same thing in service talk, German and English, so that "Paket verspätet"
+#: and "parcel delayed" can land in one topic. The first word of each line names the concept.
+_CONCEPTS = """
+paket parcel package packet sendung
+lieferung geliefert delivery delivered deliver zustellung zugestellt liefertermin
+verspätet verspätung delayed delay late überfällig
+rechnung bill invoice abrechnung
+abgebucht abbuchung charged debit debits lastschrift
+doppelt twice double zweimal
+login log einloggen anmelden anmeldung logged
+störung outage ausfall ausgefallen
+internet wlan dsl netz wifi
+warteschleife hold
+erreichbar reach unreachable erreichen
+preiserhöhung increase erhöhung erhöht
+kündigen cancel cancelling kündige gekündigt
+"""
+_CONCEPT_OF: dict[str, str] = {
+    stem(word): stem(line.split()[0]) for line in _CONCEPTS.strip().splitlines() for word in line.split()
+}
+_LABEL_TERMS = 3
+#: Up to this size a topic's centroid and label are rebuilt on every post, then every n-th post.
+_ALWAYS_REFRESH = 32
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A group as the queue shows it: label, size and who is in it."""
+
+    id: int
+    label: str
+    count: int
+    message_ids: tuple[str, ...]
+    first_at: datetime
+    last_at: datetime
+
+
+@dataclass(slots=True)
+class _Group:
+    id: int
+    first_at: datetime
+    last_at: datetime
+    terms: Counter[str] = field(default_factory=Counter)
+    members: list[str] = field(default_factory=list)
+    norm: float = 1.0
+    label: str = ""
+
+
+class TopicStore:
+    """Groups posts as they arrive and lists the open topics with counts and members."""
+
+    def __init__(self, window: timedelta = timedelta(days=3), threshold: float = 0.15) -> None:
+        self._window = window
+        self._threshold = threshold
+        self._df: Counter[str] = Counter()
+        self._docs = 0
+        self._groups: dict[int, _Group] = {}
+        self._index: dict[str, set[int]] = {}
+        self._next_id = 1
+        self._last_sweep: datetime | None = None
+        self._spelling: dict[str, str] = {}  # stem -> first spelling seen, for labels
+
+    def add(self, message_id: str, text: str, at: datetime, analysed: Analysed | None = None) -> int:
+        """File one post under a topic (new or existing) and return the topic's id."""
+        self._sweep(at)
+        terms = Counter([_CONCEPT_OF.get(s, s) for s in content_stems(analysed or analyse(text))])
+        if not self._spelling.keys() >= terms.keys():
+            for key, word in spellings(text).items():
+                self._spelling.setdefault(key, word)
+        self._docs += 1
+        self._df.update(terms.keys())
+        weights = {t: (1 + math.log(n)) * self._idf(t) for t, n in terms.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        group = self._best_match(weights, norm) or self._open(at)
+        group.members.append(message_id)
+        group.last_at = max(group.last_at, at)
+        group.terms.update(terms.keys())
+        for t in terms:
+            self._index.setdefault(t, set()).add(group.id)
+        size = len(group.members)
+        if size <= _ALWAYS_REFRESH or size % _ALWAYS_REFRESH == 0:
+            self._refresh(group)
+        return group.id
+
+    def label(self, topic_id: int) -> str | None:
+        """The topic's current name, e.g. "Lieferung · verspätet · DHL"; None once it has closed."""
+        group = self._groups.get(topic_id)
+        return None if group is None else group.label
+
+    def topics(self, min_size: int = 2) -> list[Topic]:
+        """Open topics with at least ``min_size`` posts, largest first."""
+        groups = [g for g in self._groups.values() if len(g.members) >= min_size]
+        groups.sort(key=lambda g: (-len(g.members), g.id))
+        return [self._snapshot(g) for g in groups]
+
+    def topic(self, topic_id: int) -> Topic | None:
+        group = self._groups.get(topic_id)
+        return None if group is None else self._snapshot(group)
+
+    def _idf(self, term: str) -> float:
+        return math.log((self._docs + 1) / (self._df[term] + 1)) + 1.0
+
+    def _best_match(self, weights: dict[str, float], norm: float) -> _Group | None:
+        dots: dict[int, float] = {}
+        for term, w in weights.items():
+            postings = self._index.get(term)
+            if not postings:
+                continue
+            w *= self._idf(term)
+            for gid in postings:
+                group = self._groups[gid]
+                dots[gid] = dots.get(gid, 0.0) + w * group.terms[term] / len(group.members)
+        best, best_sim = None, self._threshold
+        for gid, dot in dots.items():
+            group = self._groups[gid]
+            sim = dot / (norm * group.norm)
+            if sim >= best_sim:
+                best, best_sim = group, sim
+        return best
+
+    def _open(self, at: datetime) -> _Group:
+        group = _Group(id=self._next_id, first_at=at, last_at=at)
+        self._next_id += 1
+        self._groups[group.id] = group
+        return group
+
+    def _refresh(self, group: _Group) -> None:
+        """Recompute the centroid norm and the label after a post joined."""
+        size = len(group.members)
+        scored = {t: n / size * self._idf(t) for t, n in group.terms.items()}
+        group.norm = math.sqrt(sum(v * v for v in scored.values())) or 1.0
+        shared = [t for t, n in group.terms.items() if n >= 2 or size == 1]
+        top = sorted(shared, key=lambda t: -scored[t])[:_LABEL_TERMS]
+        group.label = " · ".join(self._spelling.get(t, t) for t in top)
+
+    def _sweep(self, now: datetime) -> None:
+        """Close topics that have been quiet for longer than the window (at most hourly)."""
+        if self._last_sweep is not None and now - self._last_sweep < timedelta(hours=1):
+            return
+        self._last_sweep = now
+        cutoff = now - self._window
+        for gid in [g.id for g in self._groups.values() if g.last_at < cutoff]:
+            for term in self._groups.pop(gid).terms:
+                postings = self._index[term]
+                postings.discard(gid)
+                if not postings:
+                    del self._index[term]
+
+    @staticmethod
+    def _snapshot(group: _Group) -> Topic:
+        return Topic(
+            id=group.id,
+            label=group.label,
+            count=len(group.members),
+            message_ids=tuple(group.members),
+            first_at=group.first_at,
+            last_at=group.last_at,
+        )
