@@ -16,28 +16,9 @@ from keyring.backends import fail
 
 from agentdesk.sync import credentials
 from agentdesk.sync.credentials import KeyringUnavailable
+from tests.servers.memory_keyring import MemoryKeyring
 
 REAL_KEYRING = os.environ.get("AGENTDESK_REAL_KEYRING") == "1"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring in a dict. Priority 0 so that importing it never changes keyring's own choice."""
-
-    priority = 0  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.entries.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError(username)
 
 
 @pytest.fixture

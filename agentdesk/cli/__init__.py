@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "agentdesk.cli.sla_cmd",
     "agentdesk.cli.templates_cmd",
     "agentdesk.cli.check_cmd",
+    "agentdesk.cli.account_cmd",
 )
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 
 from agentdesk.core.commands import Command, CommandKind, CommandResult
+from agentdesk.core.entities import Account
 from agentdesk.core.incoming import IncomingConversation, IncomingMessage, SyncBatch
 from agentdesk.sync.chatwoot import parsing
 from agentdesk.sync.chatwoot.cursor import SyncCursor
@@ -45,6 +46,19 @@ class ChatwootConnector:
         self._account_id = account_id
         self._inboxes: dict[int, Inbox] = {}
         self._slots = asyncio.Semaphore(concurrency)
+
+    @classmethod
+    def for_account(cls, account: Account, token: str, *, timeout: float = 20.0) -> ChatwootConnector:
+        """The connector for a stored account (``settings["account_id"]`` is Chatwoot's account number).
+
+        The client verifies TLS (httpx's default) and is never configured otherwise.
+        """
+        return cls(
+            httpx.AsyncClient(timeout=timeout),
+            base_url=account.base_url,
+            account_id=int(account.settings["account_id"]),
+            token=token,
+        )
 
     # -- transport -----------------------------------------------------------------------------------
     async def _call(self, call: ApiCall) -> Any:

@@ -1,0 +1,169 @@
+"""``agentdesk account add|list|remove|test``: connect the client to a team backend.
+
+The secret (an access token) is read from stdin, never from an argument, because arguments end
+up in shell history and in ``ps``; it goes straight into the OS keyring. Only the non-secret
+parts (kind, name, URL, account number) are stored in the profile.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import json
+import sys
+from datetime import UTC, datetime
+
+import httpx
+
+from agentdesk.cli import CliError
+from agentdesk.core.entities import Account
+from agentdesk.store import Store, StoreError
+from agentdesk.store.profile import Role, load_settings, resolve_data_dir
+from agentdesk.sync import credentials
+from agentdesk.sync.chatwoot.diagnosis import ConnectionCheck, diagnose
+from agentdesk.sync.credentials import KeyringUnavailable
+
+KINDS = ("chatwoot",)
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("account", help="add, list, remove or test the accounts of team backends")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="add an account; the access token is read from stdin")
+    add.add_argument("kind", choices=KINDS)
+    add.add_argument("--name", required=True, help="a name for this account in AgentDesk")
+    add.add_argument("--url", required=True, help="the address you open Chatwoot at, e.g. https://chat.example.com")
+    add.add_argument("--account-id", type=int, required=True, help="Chatwoot's account number (in its URLs)")
+    add.add_argument("--no-verify", action="store_true", help="store without testing the connection first")
+    add.set_defaults(func=_add)
+    listing = actions.add_parser("list", help="the accounts of this profile")
+    listing.add_argument("--json", action="store_true", help="one JSON object per account")
+    listing.set_defaults(func=_list)
+    for name, func, text in (
+        ("remove", _remove, "remove an account and its secret"),
+        ("test", _test, "test URL, token and account access"),
+    ):
+        action = actions.add_parser(name, help=text)
+        action.add_argument("name")
+        action.set_defaults(func=func)
+
+
+def _open(args: argparse.Namespace) -> Store:
+    try:
+        return Store.open(resolve_data_dir(args.data_dir))
+    except StoreError as exc:
+        raise CliError(str(exc), 3) from exc
+
+
+def _check(url: str, account_id: int, token: str) -> ConnectionCheck:
+    async def run() -> ConnectionCheck:
+        async with httpx.AsyncClient(timeout=20) as client:
+            return await diagnose(client, url.rstrip("/"), account_id, token)
+
+    return asyncio.run(run())
+
+
+def _read_token() -> str:
+    token = getpass.getpass("Access token: ") if sys.stdin.isatty() else sys.stdin.readline()
+    if not token.strip():
+        raise CliError("no access token on stdin (pipe it in, e.g. 'agentdesk account add ... < token.txt')")
+    return token.strip()
+
+
+def _add(args: argparse.Namespace) -> int:
+    data_dir = resolve_data_dir(args.data_dir)
+    if args.sandbox or load_settings(data_dir).role is Role.TRAINEE:
+        raise CliError("this is a training profile: it may hold only the sandbox, never a real account", 3)
+    token = _read_token()
+    store = _open(args)
+    try:
+        if store.account_by_name(args.name) is not None:
+            raise CliError(f"an account named {args.name!r} exists already")
+        if not args.no_verify:
+            check = _check(args.url, args.account_id, token)
+            if not check.ok:
+                raise CliError(check.message, 1)
+            print(check.message)
+        try:
+            credentials.set_secret(args.kind, args.name, token)
+        except KeyringUnavailable as exc:
+            raise CliError(str(exc), 3) from exc
+        store.add_account(
+            args.kind,
+            args.name,
+            datetime.now(UTC),
+            base_url=args.url.rstrip("/"),
+            settings={"account_id": str(args.account_id)},
+        )
+    finally:
+        store.close()
+    print(f"added {args.kind} account {args.name!r}")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    store = _open(args)
+    try:
+        accounts = store.list_accounts()
+    finally:
+        store.close()
+    for account in accounts:
+        if args.json:
+            print(
+                json.dumps(
+                    {
+                        "id": account.id,
+                        "kind": account.kind,
+                        "name": account.name,
+                        "url": account.base_url,
+                        "settings": account.settings,
+                    }
+                )
+            )
+        else:
+            print(f"{account.name}\t{account.kind}\t{account.base_url}")
+    return 0
+
+
+def _named(store: Store, name: str) -> Account:
+    account = store.account_by_name(name)
+    if account is None:
+        names = ", ".join(a.name for a in store.list_accounts()) or "none"
+        raise CliError(f"no account named {name!r}; accounts: {names}")
+    return account
+
+
+def _remove(args: argparse.Namespace) -> int:
+    store = _open(args)
+    try:
+        account = _named(store, args.name)
+        store.remove_account(account.id)
+    finally:
+        store.close()
+    if account.kind in KINDS:
+        try:
+            credentials.delete_secret(account.kind, account.name)
+        except KeyringUnavailable as exc:
+            print(f"agentdesk: removed, but the secret could not be deleted: {exc}", file=sys.stderr)
+    print(f"removed {account.name!r}")
+    return 0
+
+
+def _test(args: argparse.Namespace) -> int:
+    store = _open(args)
+    try:
+        account = _named(store, args.name)
+    finally:
+        store.close()
+    if account.kind not in KINDS:
+        raise CliError(f"{account.name!r} is a {account.kind} account; only team backends can be tested")
+    try:
+        token = credentials.get_secret(account.kind, account.name)
+    except KeyringUnavailable as exc:
+        raise CliError(str(exc), 3) from exc
+    if token is None:
+        raise CliError(f"no access token stored for {account.name!r}; remove and add the account again")
+    check = _check(account.base_url, int(account.settings["account_id"]), token)
+    print(check.message, file=sys.stdout if check.ok else sys.stderr)
+    return 0 if check.ok else 1
