@@ -50,6 +50,8 @@ WORDS: dict[str, int] = {
     "kaputt": -2,
     "defekt": -2,
     "störung": -2,
+    "totalausfall": -3,
+    "offline": -1,
     "ausfall": -2,
     "ausgefallen": -2,
     "verspätet": -1,
@@ -201,6 +203,8 @@ WORDS: dict[str, int] = {
 #: Word pairs whose meaning the single words miss ("geht nicht" is not neutral).
 PAIRS: dict[tuple[str, str], int] = {
     ("geht", "nicht"): -2,
+    ("internet", "weg"): -2,
+    ("netz", "weg"): -2,
     ("funktioniert", "nicht"): -2,
     ("nicht", "erreichbar"): -2,
     ("keine", "antwort"): -2,
