@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "agentdesk.cli.templates_cmd",
     "agentdesk.cli.check_cmd",
     "agentdesk.cli.account_cmd",
+    "agentdesk.cli.triage_cmd",
 )
 
 
