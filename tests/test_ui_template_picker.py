@@ -62,7 +62,8 @@ def test_arrow_keys_in_the_search_field_move_through_the_list(picker: TemplatePi
 def test_a_missing_value_is_marked_until_the_agent_types_it(picker: TemplatePicker, qtbot: QtBot) -> None:
     picker.search.setText("störung")  # QTest cannot type umlauts offscreen
     assert picker.current_template().id == "outage-de-du"  # type: ignore[union-attr]
-    assert "⛔ {{ region }}" in picker.preview.text.toPlainText()
+    assert "Die Störung in {{ region }} kennen wir schon" in picker.preview.text.toPlainText()
+    assert "#ffd6d6" in picker.preview.text.toHtml()  # highlighted
     assert "missing: region" in picker.preview.counter.text()
     field = picker.findChild(QLineEdit, "value_region")
     qtbot.keyClicks(field, "Hamburg")

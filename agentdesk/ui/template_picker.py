@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -38,12 +39,35 @@ from PySide6.QtWidgets import (
 
 from agentdesk.core.channels import Audience, Channel
 from agentdesk.core.length import measure
-from agentdesk.templates import Rendered, Template, TemplateLibrary, render, search
+from agentdesk.templates import Origin, Rendered, Template, TemplateLibrary, Tone, render, search
 from agentdesk.templates.placeholders import PLACEHOLDER
 
 log = logging.getLogger(__name__)
 _MARK_START = '<span style="background:#ffd6d6;color:#7a0000;font-weight:bold">'
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def tone_label(tone: Tone) -> str:
+    labels = {
+        Tone.FORMAL: QCoreApplication.translate("Tones", "formal"),
+        Tone.INFORMAL: QCoreApplication.translate("Tones", "informal"),
+        Tone.EMPATHETIC: QCoreApplication.translate("Tones", "empathetic"),
+        Tone.APOLOGETIC: QCoreApplication.translate("Tones", "apologetic"),
+        Tone.CONCISE: QCoreApplication.translate("Tones", "concise"),
+        Tone.CHEERFUL: QCoreApplication.translate("Tones", "cheerful"),
+    }
+    return labels[tone]
+
+
+def template_details(template: Template) -> str:
+    """Tone, form of address (where the tone does not say it), language, and whose it is."""
+    parts = [tone_label(template.tone)]
+    if template.address and template.tone not in (Tone.FORMAL, Tone.INFORMAL):
+        parts.append("Sie" if template.address == "sie" else "du")
+    parts.append(template.language)
+    if template.origin is Origin.COMPANY:
+        parts.append(QCoreApplication.translate("Tones", "company library"))
+    return " · ".join(parts)
 
 
 class TemplateListModel(QAbstractListModel):
@@ -74,8 +98,7 @@ class TemplateListModel(QAbstractListModel):
         if template is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            details = " · ".join(p for p in (template.tone.value, template.address, template.language) if p)
-            return f"{template.title}\n{details}"
+            return f"{template.title}\n{template_details(template)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return template.id
         if role == self.TEMPLATE_ROLE:
@@ -97,7 +120,7 @@ def preview_html(text: str) -> str:
     parts, last = [], 0
     for match in PLACEHOLDER.finditer(text):
         parts.append(html.escape(text[last : match.start()]))
-        parts.append(f'<span style="background:#ffd6d6;font-weight:bold">⛔ {html.escape(match.group(0))}</span>')
+        parts.append(f"{_MARK_START}{html.escape(match.group(0))}</span>")
         last = match.end()
     parts.append(html.escape(text[last:]))
     return '<div style="white-space:pre-wrap">' + "".join(parts) + "</div>"
@@ -270,7 +293,7 @@ class TemplatePicker(QDialog):
             self.values_form.removeRow(0)
         for variable in template.variables if template is not None else ():
             field = QLineEdit(self._typed.get(variable.name, variable.default or ""))
-            field.setPlaceholderText(variable.description)
+            field.setPlaceholderText("{{ " + variable.name + " }}")
             field.setObjectName(f"value_{variable.name}")
             field.textChanged.connect(lambda text, name=variable.name: self._value_typed(name, text))
             field.returnPressed.connect(self.accept)
