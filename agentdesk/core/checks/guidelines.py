@@ -47,7 +47,8 @@ def parse_guidelines(text: str) -> Guidelines:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_LINE.search(str(exc))
-        raise GuidelinesError(str(exc), int(found.group(1)) if found else None) from None
+        line = int(found.group(1)) if found else text.count("\n") + 1  # "at end of document"
+        raise GuidelinesError(str(exc), line) from None
     reader = _Reader(text)
     severity = reader.table(data, "severity")
     severities: dict[str, Severity | None] = {}

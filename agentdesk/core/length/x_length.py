@@ -95,13 +95,14 @@ def over_start_index(text: str, parsed: ParsedTweet) -> int | None:
     index = unit_to_index(parsed.normalized)[parsed.over_start]
     if parsed.normalized == text:
         return index
-    # NFC changed the text (decomposed umlauts from a Mac, say): find the shortest prefix of the
-    # original that normalises to at least ``index`` characters.
-    low, high = 0, len(text)
+    # NFC changed the text (decomposed umlauts from a Mac, say): the over part starts at the
+    # character that opens normalised character number ``index``, i.e. one before the shortest
+    # prefix that normalises to more than ``index`` characters.
+    low, high = 1, len(text)
     while low < high:
         middle = (low + high) // 2
-        if len(unicodedata.normalize("NFC", text[:middle])) >= index:
+        if len(unicodedata.normalize("NFC", text[:middle])) > index:
             high = middle
         else:
             low = middle + 1
-    return low
+    return low - 1
