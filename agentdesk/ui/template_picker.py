@@ -60,9 +60,9 @@ def tone_label(tone: Tone) -> str:
 
 
 def template_details(template: Template) -> str:
-    """Tone, form of address (where the tone does not say it), language, and whose it is."""
+    """Tone, form of address, language, and whose it is: what tells family members apart."""
     parts = [tone_label(template.tone)]
-    if template.address and template.tone not in (Tone.FORMAL, Tone.INFORMAL):
+    if template.address:
         parts.append("Sie" if template.address == "sie" else "du")
     parts.append(template.language)
     if template.origin is Origin.COMPANY:
