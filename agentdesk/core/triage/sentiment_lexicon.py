@@ -97,6 +97,9 @@ WORDS: dict[str, int] = {
     "stürzt": -2,
     "hängt": -1,
     # German, positive
+    "gut": 1,
+    "nett": 2,
+    "schön": 1,
     "danke": 1,
     "dankeschön": 2,
     "super": 2,
@@ -178,6 +181,8 @@ WORDS: dict[str, int] = {
     "sadly": -1,
     "unfortunately": -1,
     # English, positive
+    "good": 2,
+    "nice": 2,
     "thanks": 1,
     "thank": 1,
     "great": 2,

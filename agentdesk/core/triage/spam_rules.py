@@ -18,7 +18,7 @@ from agentdesk.core.triage.vocabulary import Vocabulary
 _FAMILIES: dict[str, tuple[float, Reason]] = {
     "follower-selling": (3.2, Reason("follower-selling", "sells followers or likes")),
     "phishing": (2.6, Reason("phishing", "asks for a fee or details behind a link")),
-    "crypto": (2.4, Reason("crypto", "crypto or trading bait")),
+    "crypto": (2.1, Reason("crypto", "crypto or trading bait")),
     "easy-money": (2.0, Reason("easy-money", "giveaway or easy-money pattern")),
 }
 _KEYWORDS = Vocabulary(
