@@ -7,11 +7,12 @@ U+00A9 © counts 2 because twemoji lists it) so the counter agrees with X, not w
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
 from agentdesk.core.length import x_patterns
-from agentdesk.core.length.utf16 import to_units, unit_to_index
+from agentdesk.core.length.utf16 import to_units, unit_length, unit_to_index
 from agentdesk.core.length.x_urls import extract_urls
 
 MAX_WEIGHTED_LENGTH = 280
@@ -20,6 +21,9 @@ _SCALE = 100
 _DEFAULT_WEIGHT = 200
 _RANGES = ((0, 4351, 100), (8192, 8205, 100), (8208, 8223, 100), (8242, 8247, 100))
 _INVALID = frozenset("\ufffe\ufeff\uffff")
+_INVALID_RE = re.compile("[\ufffe\ufeff\uffff]")
+_HEAVY = re.compile("[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")  # outside _RANGES
+_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,12 +47,30 @@ def _weight(unit: str) -> int:
     return _DEFAULT_WEIGHT
 
 
+def _run_weight(units: str, start: int, end: int) -> int:
+    """Scaled weight of plain units: a surrogate pair counts once, as its low half (2)."""
+    heavy = len(_HEAVY.findall(units, start, end))
+    pairs = len(_PAIR.findall(units, start, end))
+    return _SCALE * (end - start + heavy) - _DEFAULT_WEIGHT * pairs
+
+
+def _entities(units: str) -> list[tuple[int, int, int]]:
+    """(start, units to skip, scaled weight) of URLs and emoji; the URL wins where both start."""
+    found = {url.start: (len(url.url), URL_LENGTH * _SCALE) for url in extract_urls(units)}
+    for match in x_patterns.EMOJI.finditer(units):
+        found.setdefault(match.start(), (match.end() - match.start(), _DEFAULT_WEIGHT))
+    return sorted((start, skip, weight) for start, (skip, weight) in found.items())
+
+
 def parse_tweet(text: str) -> ParsedTweet:
-    """Weighted length and validity of a post, as X's own client computes them."""
+    """Weighted length and validity of a post, as X's own client computes them.
+
+    The loop is parseTweet's, unit by unit; runs of plain text that cannot change the outcome
+    (no invalid character, nothing crossing the limit) are summed in one go to keep typing fast.
+    """
     normalized = unicodedata.normalize("NFC", text)
     units = to_units(normalized)
-    urls = {url.start: url for url in extract_urls(units)}
-    emojis = {m.start(): m.end() - m.start() for m in x_patterns.EMOJI.finditer(units)}
+    entities = _entities(units)
     limit = MAX_WEIGHTED_LENGTH * _SCALE
     weighted = 0
     valid_display = 0
@@ -56,18 +78,29 @@ def parse_tweet(text: str) -> ParsedTweet:
     over_start: int | None = None
     index = 0
     count = len(units)
+    next_entity = 0
     while index < count:
+        while next_entity < len(entities) and entities[next_entity][0] < index:
+            next_entity += 1  # starts inside a URL or emoji already counted
+        run_end = entities[next_entity][0] if next_entity < len(entities) else count
         start = index
-        if start in urls:
-            weighted += URL_LENGTH * _SCALE
-            index += len(urls[start].url) - 1
-        elif start in emojis:
-            weighted += _DEFAULT_WEIGHT
-            index += emojis[start] - 1
-        else:
+        if index < run_end:
+            cost = _run_weight(units, index, run_end)
+            straddles = "\ud800" <= units[run_end - 1] <= "\udbff" and run_end < count
+            clean = not valid or not _INVALID_RE.search(units, index, run_end)
+            if not straddles and clean and (weighted + cost <= limit or over_start is not None):
+                weighted += cost
+                if valid and weighted <= limit:
+                    valid_display = run_end - 1
+                index = run_end
+                continue
             if index < count - 1 and "\ud800" <= units[index] <= "\udbff" and "\udc00" <= units[index + 1] <= "\udfff":
                 index += 1
             weighted += _weight(units[index])
+        else:
+            _, skip, weight = entities[next_entity]
+            weighted += weight
+            index += skip - 1
         valid = valid and units[index] not in _INVALID
         if weighted <= limit:
             if valid:
@@ -76,7 +109,7 @@ def parse_tweet(text: str) -> ParsedTweet:
             over_start = start
         index += 1
     length = weighted // _SCALE
-    original_units = len(to_units(text))
+    original_units = unit_length(text)
     return ParsedTweet(
         weighted_length=length,
         valid=valid and 0 < length <= MAX_WEIGHTED_LENGTH,
