@@ -6,8 +6,10 @@ import re
 
 import pytest
 
-from agentdesk.core.channels import PRIVATE_ONLY, Audience
+from agentdesk.core.channels import PRIVATE_ONLY, Audience, Channel
+from agentdesk.core.checks import parse_guidelines, run_checks
 from agentdesk.core.length import measure
+from agentdesk.resources import read_text
 from agentdesk.templates import BUILTIN_VARIABLES, Template, TemplateLibrary, Tone, bundled_dir, render
 
 LIBRARY = TemplateLibrary.load(bundled_dir(), None)
@@ -51,6 +53,10 @@ def test_some_families_offer_empathetic_or_apologetic_tones() -> None:
     }
 
 
+def _audience(template: Template, channel: Channel) -> Audience:
+    return template.audience or (Audience.PRIVATE if channel in PRIVATE_ONLY else Audience.PUBLIC)
+
+
 def _cases() -> list[tuple[Template, object]]:
     return [(t, c) for t in LIBRARY.templates for c in t.channels]
 
@@ -60,8 +66,7 @@ def test_every_template_renders_for_each_of_its_channels_and_fits(template: Temp
     rendered = render(template, channel, EXAMPLES)
     assert rendered.unfilled == ()
     assert "**" not in rendered.text and not re.search(r"(?m)^#", rendered.text)
-    audience = Audience.PRIVATE if channel in PRIVATE_ONLY else Audience.PUBLIC
-    counted = measure(rendered.text, channel, audience)
+    counted = measure(rendered.text, channel, _audience(template, channel))
     assert counted.valid, f"{template.id} on {channel}: {counted.length} > {counted.limit}"
 
 
@@ -84,17 +89,56 @@ def test_switching_tone_or_language_keeps_the_typed_values(intent: str) -> None:
                 assert render(other, other.channels[0], EXAMPLES).unfilled == ()
 
 
-# Stand-in for the editor's form-of-address check (agentdesk.core.checks); switch to run_checks when it lands.
-_DU_WORDS = re.compile(r"\b(du|dich|dir|dein\w*|euch|euer\w*)\b", re.IGNORECASE)
-_SIE_WORDS = re.compile(r"(?<![.!?:]\s)(?<!^)\b(Sie|Ihnen|Ihr\w*)\b", re.MULTILINE)
-
-
-def _wrong_address(text: str, address: str) -> list[str]:
-    pattern = _DU_WORDS if address == "sie" else _SIE_WORDS
-    return pattern.findall(text)
+GUIDELINES = parse_guidelines(read_text("guidelines.toml"))
 
 
 @pytest.mark.parametrize("template", [t for t in LIBRARY.templates if t.address], ids=lambda t: t.id)
 def test_german_sie_templates_never_say_du_and_the_other_way_round(template: Template) -> None:
+    """The editor's own form-of-address check finds nothing in any section of a German template."""
     for section in (template.body, template.short):
-        assert _wrong_address(section, template.address) == [], template.id
+        findings = run_checks(
+            section,
+            channel=template.channels[0],
+            audience=Audience.PUBLIC,
+            guidelines=GUIDELINES,
+            form_of_address=template.address,
+            language="de",
+        )
+        assert [f.message for f in findings if f.code == "form-of-address"] == [], template.id
+
+
+@pytest.mark.parametrize(
+    ("text", "address"), [("Schick uns deine Nummer.", "sie"), ("Schicken Sie uns Ihre Nummer.", "du")]
+)
+def test_the_form_of_address_check_would_catch_a_slip(text: str, address: str) -> None:
+    findings = run_checks(
+        text,
+        channel=Channel.X,
+        audience=Audience.PUBLIC,
+        guidelines=GUIDELINES,
+        form_of_address=address,
+        language="de",
+    )
+    assert any(f.code == "form-of-address" for f in findings)
+
+
+@pytest.mark.parametrize(
+    "template", [t for t in LIBRARY.templates if t.audience is not Audience.PRIVATE], ids=lambda t: t.id
+)
+def test_templates_for_public_replies_promise_nothing_and_ask_for_no_personal_data(
+    template: Template,
+) -> None:
+    """The editor's promise and personal-data checks stay silent on every public-capable template."""
+    for channel in (c for c in template.channels if c not in PRIVATE_ONLY):
+        text = render(template, channel, EXAMPLES).text
+        findings = run_checks(
+            text,
+            channel=channel,
+            audience=Audience.PUBLIC,
+            guidelines=GUIDELINES,
+            known_names=frozenset({EXAMPLES["customer.name"], EXAMPLES["agent.first_name"]}),
+            language="de" if template.language == "de" else "en",
+        )
+        assert [
+            (f.code, text[f.start : f.end]) for f in findings if f.code in ("promise", "personal-data")
+        ] == []

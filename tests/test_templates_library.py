@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from agentdesk.core.channels import Channel
+from agentdesk.core.channels import Audience, Channel
 from agentdesk.templates import (
     Origin,
     TemplateFileError,
@@ -231,3 +231,12 @@ def test_a_template_the_library_would_reject_is_never_written(company: Path) -> 
     assert not company.exists() or not list(company.iterdir())
     with pytest.raises(ValueError, match="not in the company library"):
         delete_template(bundled)  # type: ignore[arg-type]
+
+
+def test_private_only_templates_are_not_offered_for_public_replies() -> None:
+    library = TemplateLibrary.load(bundled_dir(), None)
+    public = {t.intent for t in library.matching(channel=Channel.X, audience=Audience.PUBLIC)}
+    private = {t.intent for t in library.matching(channel=Channel.X, audience=Audience.PRIVATE)}
+    assert "refund-request" not in public and "refund-request" in private
+    assert "move-to-private" in public and "move-to-private" not in private
+    assert "outage" in public and "outage" in private

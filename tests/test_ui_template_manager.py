@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
-from agentdesk.core.channels import Channel
+from agentdesk.core.channels import Audience, Channel
 from agentdesk.templates import Origin, TemplateLibrary, Tone, bundled_dir
 from agentdesk.ui.template_manager import TemplateManager
 
@@ -37,6 +37,8 @@ def test_a_bundled_template_is_shown_read_only_with_its_preview(manager: Templat
     assert not manager.delete_button.isEnabled() and manager.duplicate_button.isEnabled()
     assert "read-only" in manager.status.text()
     assert "Hallo Kim Berger" in manager.preview.text.toPlainText()
+    manager.select("refund-request-de-sie")
+    assert manager.audience_field.currentData() == Audience.PRIVATE
 
 
 def test_duplicate_with_the_same_id_overrides_the_bundled_template(

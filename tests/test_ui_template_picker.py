@@ -86,6 +86,21 @@ def test_nothing_found_disables_insert(picker: TemplatePicker, qtbot: QtBot) -> 
 
 
 def test_a_reloaded_library_keeps_the_selection(picker: TemplatePicker) -> None:
-    picker.search.setText("kündigung")
+    picker.search.setText("team")
+    picker.list.setCurrentIndex(picker.model.index(picker.model.row_of("praise-thanks-de-du")))
     picker.set_library(LIBRARY.reload())
-    assert picker.current_template().id == "cancellation-de-du"  # type: ignore[union-attr]
+    assert picker.current_template().id == "praise-thanks-de-du"  # type: ignore[union-attr]
+
+
+def test_a_public_reply_is_never_offered_a_private_only_template(qtbot: QtBot) -> None:
+    def offered(audience: Audience) -> list[str]:
+        dialog = TemplatePicker(
+            LIBRARY, channel=Channel.X, audience=audience, language="de", address="sie", variables=VALUES
+        )
+        qtbot.addWidget(dialog)
+        return shown_ids(dialog)
+
+    assert "refund-request-de-sie" not in offered(Audience.PUBLIC)
+    assert "move-to-private-de-sie" in offered(Audience.PUBLIC)
+    assert "refund-request-de-sie" in offered(Audience.PRIVATE)
+    assert "move-to-private-de-sie" not in offered(Audience.PRIVATE)

@@ -6,12 +6,21 @@ Import from here; the modules behind it are an implementation detail.
 from agentdesk.templates.company_files import delete_template, save_template
 from agentdesk.templates.fuzzy import search
 from agentdesk.templates.library import TemplateLibrary, bundled_dir, company_dir
-from agentdesk.templates.model import TIGHT_CHANNELS, LoadError, Origin, Template, Tone, Variable
+from agentdesk.templates.model import (
+    ADDRESS_OF_TONE,
+    TIGHT_CHANNELS,
+    LoadError,
+    Origin,
+    Template,
+    Tone,
+    Variable,
+)
 from agentdesk.templates.rendering import RICH_TEXT_CHANNELS, Rendered, render
 from agentdesk.templates.template_file import TemplateFileError, format_template, parse_template
 from agentdesk.templates.variables import BUILTIN_VARIABLES, variables_for
 
 __all__ = [
+    "ADDRESS_OF_TONE",
     "BUILTIN_VARIABLES",
     "RICH_TEXT_CHANNELS",
     "TIGHT_CHANNELS",

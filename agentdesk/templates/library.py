@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib.resources import as_file, files
 from pathlib import Path
 
-from agentdesk.core.channels import Channel
+from agentdesk.core.channels import Audience, Channel
 from agentdesk.templates.model import ADDRESS_OF_TONE, LoadError, Origin, Template, Tone
 from agentdesk.templates.template_file import read_template
 
@@ -102,6 +102,7 @@ class TemplateLibrary:
         *,
         language: str = "",
         channel: Channel | None = None,
+        audience: Audience | None = None,
         address: str = "",
         tone: Tone | None = None,
     ) -> tuple[Template, ...]:
@@ -114,6 +115,7 @@ class TemplateLibrary:
             for t in self.templates
             if (not language or t.language == language)
             and (channel is None or channel in t.channels)
+            and (audience is None or t.audience is None or t.audience == audience)
             and (not address or not t.address or t.address == address)
             and (tone is None or t.tone == tone)
         )

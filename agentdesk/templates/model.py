@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from agentdesk.core.channels import Channel
+from agentdesk.core.channels import Audience, Channel
 
 
 class Tone(StrEnum):
@@ -60,6 +60,7 @@ class Template:
     variables: tuple[Variable, ...]
     body: str
     short: str = ""
+    audience: Audience | None = None  # only public replies or only private messages; None: both
     origin: Origin = Origin.BUNDLED
     path: Path | None = None
 

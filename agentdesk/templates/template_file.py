@@ -8,6 +8,7 @@ intent: shipping-delay
 language: de
 tone: formal
 channels: [x, facebook, email]
+audience: public          # optional: only public replies (or: private); absent means both
 tags: [Lieferung]
 variables:
   order_id: {description: Bestellnummer, default: unbekannt}
@@ -29,7 +30,7 @@ from typing import Any
 
 import yaml
 
-from agentdesk.core.channels import Channel
+from agentdesk.core.channels import Audience, Channel
 from agentdesk.templates.model import ADDRESS_OF_TONE, LoadError, Origin, Template, Tone, Variable
 from agentdesk.templates.placeholders import line_of, names_in, syntax_errors
 from agentdesk.templates.variables import BUILTIN_VARIABLES
@@ -37,7 +38,7 @@ from agentdesk.templates.variables import BUILTIN_VARIABLES
 SHORT_MARKER = "<!-- short -->"
 _FENCE = "---"
 _REQUIRED = ("id", "title", "intent", "language", "tone", "channels")
-_OPTIONAL = ("address", "tags", "variables")
+_OPTIONAL = ("address", "audience", "tags", "variables")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
 _VARIABLE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -107,6 +108,7 @@ def parse_template(text: str, *, origin: Origin = Origin.COMPANY, path: Path | N
     address_line = key_line("address" if "address" in meta else "tone")
     address = _address(meta.get("address"), language, tone, address_line)
     channels = _channels(meta["channels"], key_line("channels"))
+    audience = _audience(meta.get("audience"), key_line("audience"))
     tags = _strings(meta.get("tags") or [], key_line("tags"), "tags")
     variables = _variables(meta.get("variables") or {}, key_line("variables"))
 
@@ -127,6 +129,7 @@ def parse_template(text: str, *, origin: Origin = Origin.COMPANY, path: Path | N
         variables=variables,
         body=body,
         short=short,
+        audience=audience,
         origin=origin,
         path=path,
     )
@@ -166,6 +169,15 @@ def _address(value: object, language: str, tone: Tone, line: int) -> str:
     if language == "de" and not (given or implied):
         raise TemplateFileError(line, f"German {tone.value!r} templates need 'address: sie' or 'address: du'")
     return given or implied
+
+
+def _audience(value: object, line: int) -> Audience | None:
+    if value is None or str(value).strip() == "":
+        return None
+    try:
+        return Audience(str(value).strip().lower())
+    except ValueError:
+        raise TemplateFileError(line, f"audience must be 'public' or 'private', not {value!r}") from None
 
 
 def _channels(value: object, line: int) -> tuple[Channel, ...]:
@@ -241,6 +253,8 @@ def format_template(template: Template) -> str:
     if template.address and template.address != ADDRESS_OF_TONE.get(template.tone):
         meta["address"] = template.address
     meta["channels"] = [c.value for c in template.channels]
+    if template.audience is not None:
+        meta["audience"] = template.audience.value
     if template.tags:
         meta["tags"] = list(template.tags)
     if template.variables:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from agentdesk.core.channels import CHANNEL_NAMES, PRIVATE_ONLY, Audience, Channel
 from agentdesk.templates import (
+    ADDRESS_OF_TONE,
     Origin,
     Template,
     TemplateFileError,
@@ -152,6 +153,10 @@ class TemplateManager(QDialog):
         self.address_field = QComboBox()
         self.address_field.addItem(self.tr("formal (Sie)"), "sie")
         self.address_field.addItem(self.tr("informal (du)"), "du")
+        self.audience_field = QComboBox()
+        self.audience_field.addItem(self.tr("public replies and private messages"), None)
+        self.audience_field.addItem(self.tr("public replies only"), Audience.PUBLIC)
+        self.audience_field.addItem(self.tr("private messages only"), Audience.PRIVATE)
         self.channel_boxes: dict[Channel, QCheckBox] = {}
         channels = QGridLayout()
         for i, channel in enumerate(Channel):
@@ -189,6 +194,7 @@ class TemplateManager(QDialog):
         form.addRow(self.tr("Tone"), self.tone_field)
         form.addRow(self.tr("Form of address"), self.address_field)
         form.addRow(self.tr("Channels"), channels)
+        form.addRow(self.tr("Used for"), self.audience_field)
         form.addRow(self.tr("Tags"), self.tags_field)
         form.addRow(self.tr("Variables"), self.variables_table)
         form.addRow("", variable_buttons)
@@ -199,7 +205,7 @@ class TemplateManager(QDialog):
             field.textChanged.connect(self._edited)
         for combo in (self.intent_field, self.language_field):
             combo.currentTextChanged.connect(self._edited)
-        for combo in (self.tone_field, self.address_field):
+        for combo in (self.tone_field, self.address_field, self.audience_field):
             combo.currentIndexChanged.connect(self._edited)
         for box in self.channel_boxes.values():
             box.toggled.connect(self._edited)
@@ -219,6 +225,7 @@ class TemplateManager(QDialog):
         self.address_field.setCurrentIndex(max(0, self.address_field.findData(shown.address)))
         for channel, box in self.channel_boxes.items():
             box.setChecked(channel in shown.channels)
+        self.audience_field.setCurrentIndex(self.audience_field.findData(shown.audience))
         self.tags_field.setText(", ".join(shown.tags))
         self.variables_table.setRowCount(0)
         for variable in shown.variables:
@@ -239,7 +246,8 @@ class TemplateManager(QDialog):
         base = self._current or _blank()
         tone = Tone(self.tone_field.currentData())
         language = self.language_field.currentText().strip().lower()
-        address = self.address_field.currentData() if language == "de" else ""
+        address = ADDRESS_OF_TONE.get(tone, self.address_field.currentData()) if language == "de" else ""
+        audience = self.audience_field.currentData()  # Qt hands back the enum's str value
         variables = []
         for row in range(self.variables_table.rowCount()):
             name, description, default = (self._cell(row, column) for column in range(3))
@@ -252,8 +260,9 @@ class TemplateManager(QDialog):
             intent=self.intent_field.currentText().strip(),
             language=language,
             tone=tone,
-            address={Tone.FORMAL: "sie", Tone.INFORMAL: "du"}.get(tone, address) if language == "de" else "",
+            address=address,
             channels=tuple(c for c, box in self.channel_boxes.items() if box.isChecked()),
+            audience=Audience(audience) if audience else None,
             tags=tuple(t.strip() for t in self.tags_field.text().split(",") if t.strip()),
             variables=tuple(variables),
             body=self.body_field.toPlainText().strip(),
@@ -293,7 +302,7 @@ class TemplateManager(QDialog):
             self.preview.clear()
             return None
         channel = Channel(self.preview_channel.currentData())
-        audience = Audience.PRIVATE if channel in PRIVATE_ONLY else Audience.PUBLIC
+        audience = template.audience or (Audience.PRIVATE if channel in PRIVATE_ONLY else Audience.PUBLIC)
         self.preview.show_rendered(safe_render(template, channel, self._variables), channel, audience)
         self._update_state()
         return template
@@ -305,7 +314,7 @@ class TemplateManager(QDialog):
         self.address_field.setEnabled(
             editable
             and self.language_field.currentText().strip().lower() == "de"
-            and self.tone_field.currentData() not in (Tone.FORMAL, Tone.INFORMAL)
+            and Tone(self.tone_field.currentData()) not in ADDRESS_OF_TONE
         )
         self.new_button.setEnabled(not self._dirty)
         self.duplicate_button.setEnabled(self._current is not None and not self._dirty)

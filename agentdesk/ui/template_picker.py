@@ -163,6 +163,9 @@ class TemplatePreview(QWidget):
 class TemplatePicker(QDialog):
     """Pick a template for the open conversation; emits ``template_chosen`` and closes on Enter.
 
+    Only templates for the conversation's channel and audience are offered (a refund template
+    never shows for a public reply); by default also only its language and form of address.
+
     Open it with ``open()``: ``exec()`` would spin a nested loop under qasync.
     """
 
@@ -267,8 +270,10 @@ class TemplatePicker(QDialog):
 
     def _candidates(self) -> tuple[Template, ...]:
         if self.show_all.isChecked():
-            return self._library.matching(channel=self._channel)
-        return self._library.matching(language=self._language, channel=self._channel, address=self._address)
+            return self._library.matching(channel=self._channel, audience=self._audience)
+        return self._library.matching(
+            language=self._language, channel=self._channel, audience=self._audience, address=self._address
+        )
 
     def _refilter(self, *, keep_selection: bool = False) -> None:
         """Show what matches; the best match is selected unless the current one should stay."""
