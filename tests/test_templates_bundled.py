@@ -139,6 +139,4 @@ def test_templates_for_public_replies_promise_nothing_and_ask_for_no_personal_da
             known_names=frozenset({EXAMPLES["customer.name"], EXAMPLES["agent.first_name"]}),
             language="de" if template.language == "de" else "en",
         )
-        assert [
-            (f.code, text[f.start : f.end]) for f in findings if f.code in ("promise", "personal-data")
-        ] == []
+        assert [(f.code, text[f.start : f.end]) for f in findings if f.code in ("promise", "personal-data")] == []

@@ -17,9 +17,7 @@ def run(data_dir: Path, *argv: str) -> int:
     return main(["--data-dir", str(data_dir), "templates", *argv])
 
 
-def test_list_json_gives_every_template_and_the_load_errors(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_list_json_gives_every_template_and_the_load_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     broken = write_template(tmp_path / "templates", "broken.md", "---\nid: [oops\n---\ntext\n")
     assert run(tmp_path, "list", "--json") == 0
     listing = json.loads(capsys.readouterr().out)
@@ -33,20 +31,14 @@ def test_list_json_gives_every_template_and_the_load_errors(
     assert listing["errors"] == [{"file": str(broken), "line": 2, "message": listing["errors"][0]["message"]}]
 
 
-def test_list_filters_by_language_tone_and_channel(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_list_filters_by_language_tone_and_channel(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(tmp_path, "list", "--json", "--language", "de", "--tone", "informal", "--channel", "sms") == 0
     templates = json.loads(capsys.readouterr().out)["templates"]
     assert templates
-    assert all(
-        t["language"] == "de" and t["tone"] == "informal" and "sms" in t["channels"] for t in templates
-    )
+    assert all(t["language"] == "de" and t["tone"] == "informal" and "sms" in t["channels"] for t in templates)
 
 
-def test_list_as_text_shows_skipped_files_on_stderr(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_list_as_text_shows_skipped_files_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     broken = write_template(tmp_path / "templates", "broken.md", "no header\n")
     assert run(tmp_path, "list") == 0
     out, err = capsys.readouterr()
@@ -63,9 +55,7 @@ def test_render_prints_the_text_for_the_channel(tmp_path: Path, capsys: pytest.C
 
 
 def test_render_uses_a_company_override(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    write_template(
-        tmp_path / "templates", "o.md", simple_template("outage-de-sie", body="Unsere eigene Antwort.")
-    )
+    write_template(tmp_path / "templates", "o.md", simple_template("outage-de-sie", body="Unsere eigene Antwort."))
     assert run(tmp_path, "render", "outage-de-sie", "--channel", "email") == 0
     assert capsys.readouterr().out == "Unsere eigene Antwort.\n"
 
@@ -96,9 +86,7 @@ def test_a_channel_the_template_is_not_for_lists_its_channels(
     assert "its channels: x, mastodon" in capsys.readouterr().err
 
 
-def test_render_json_counts_the_text_for_the_channel(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_render_json_counts_the_text_for_the_channel(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     argv = ["render", "praise-thanks-de-du", "--channel", "x", "--json", *NAMES]
     assert run(tmp_path, *argv) == 0
     result = json.loads(capsys.readouterr().out)

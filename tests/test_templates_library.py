@@ -45,9 +45,7 @@ def write_template(directory: Path, name: str, text: str | bytes) -> Path:
     return path
 
 
-def simple_template(
-    template_id: str, title: str = "Eigene Vorlage", body: str = "Hallo, wir sind dran."
-) -> str:
+def simple_template(template_id: str, title: str = "Eigene Vorlage", body: str = "Hallo, wir sind dran.") -> str:
     return HEADER.format(id=template_id, title=title) + body + "\n"
 
 

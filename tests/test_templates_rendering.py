@@ -46,9 +46,7 @@ def test_social_channels_get_plain_text_without_markdown_syntax() -> None:
 
 
 def test_ordered_and_nested_lists_stay_readable() -> None:
-    rendered = render(
-        template("Please:\n\n1. restart\n2. check\n    - the cable\n    - the light"), Channel.X, {}
-    )
+    rendered = render(template("Please:\n\n1. restart\n2. check\n    - the cable\n    - the light"), Channel.X, {})
     assert rendered.text == "Please:\n\n1. restart\n2. check\n  • the cable\n  • the light"
 
 
@@ -71,9 +69,7 @@ def test_values_are_sent_as_typed_never_as_markup() -> None:
 
 def test_a_variable_without_value_stays_visibly_marked_and_is_reported() -> None:
     rendered = render(
-        template(
-            "Hi {{ customer.first_name }}, order {{ order_id }}.", variables="variables: {order_id: number}\n"
-        ),
+        template("Hi {{ customer.first_name }}, order {{ order_id }}.", variables="variables: {order_id: number}\n"),
         Channel.FACEBOOK,
         {"customer.first_name": "  "},
     )
@@ -82,9 +78,7 @@ def test_a_variable_without_value_stays_visibly_marked_and_is_reported() -> None
 
 
 def test_a_declared_default_fills_in_and_a_typed_value_wins() -> None:
-    t = template(
-        "We are open {{ hours }}.", variables="variables: {hours: {description: h, default: 9 to 5}}\n"
-    )
+    t = template("We are open {{ hours }}.", variables="variables: {hours: {description: h, default: 9 to 5}}\n")
     assert render(t, Channel.FACEBOOK, {}).text == "We are open 9 to 5."
     assert render(t, Channel.FACEBOOK, {"hours": "until 8 pm"}).text == "We are open until 8 pm."
 
@@ -147,9 +141,7 @@ def test_plain_text_of_hostile_markdown_keeps_only_the_words() -> None:
 
 
 def test_engine_syntax_in_a_value_is_never_evaluated() -> None:
-    rendered = render(
-        template("Hi {{ customer.first_name }}"), Channel.X, {"customer.first_name": "{{ 7*7 }}"}
-    )
+    rendered = render(template("Hi {{ customer.first_name }}"), Channel.X, {"customer.first_name": "{{ 7*7 }}"})
     assert rendered.text == "Hi {{ 7*7 }}"
 
 
@@ -181,6 +173,4 @@ def test_variables_come_from_the_conversation_and_what_the_agent_typed() -> None
 def test_a_customer_known_only_by_handle_has_no_first_name_to_guess() -> None:
     values = variables_for(_conversation("@kim_hh", "@kim_hh"), "Lena", "ACME", {})
     assert "customer.first_name" not in values
-    assert render(template("Hi {{ customer.first_name }}"), Channel.X, values).unfilled == (
-        "customer.first_name",
-    )
+    assert render(template("Hi {{ customer.first_name }}"), Channel.X, values).unfilled == ("customer.first_name",)

@@ -61,9 +61,7 @@ def _summary(template: Template) -> dict[str, object]:
         "address": template.address,
         "channels": [c.value for c in template.channels],
         "audience": template.audience.value if template.audience else None,
-        "variables": [
-            {"name": v.name, "description": v.description, "default": v.default} for v in template.variables
-        ],
+        "variables": [{"name": v.name, "description": v.description, "default": v.default} for v in template.variables],
         "origin": template.origin.value,
     }
 
@@ -106,11 +104,7 @@ def _render(args: argparse.Namespace) -> int:
     if channel not in template.channels:
         named = ", ".join(c.value for c in template.channels)
         raise CliError(f"template {template.id!r} is not meant for {channel.value}; its channels: {named}", 2)
-    audience = (
-        args.audience
-        or template.audience
-        or (Audience.PRIVATE if channel in PRIVATE_ONLY else Audience.PUBLIC)
-    )
+    audience = args.audience or template.audience or (Audience.PRIVATE if channel in PRIVATE_ONLY else Audience.PUBLIC)
     rendered = render(template, channel, _variables(args.var))
     if args.json:
         from agentdesk.core.length import measure

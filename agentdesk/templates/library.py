@@ -78,9 +78,7 @@ class TemplateLibrary:
         bundled, bundled_errors = _read_all(bundled_dir, Origin.BUNDLED)
         company, company_errors = _read_all(company_dir, Origin.COMPANY)
         merged = bundled | company
-        ordered = sorted(
-            merged.values(), key=lambda t: (t.intent, t.language, _TONE_ORDER[t.tone], t.address, t.id)
-        )
+        ordered = sorted(merged.values(), key=lambda t: (t.intent, t.language, _TONE_ORDER[t.tone], t.address, t.id))
         return cls(tuple(ordered), tuple(bundled_errors + company_errors), bundled_dir, company_dir, stamp)
 
     def changed(self) -> bool:

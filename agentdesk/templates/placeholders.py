@@ -54,9 +54,7 @@ class Protected:
     text: str
     names: tuple[str, ...]
 
-    def fill(
-        self, text: str, values: Mapping[str, str], escape: Callable[[str], str]
-    ) -> tuple[str, tuple[str, ...]]:
+    def fill(self, text: str, values: Mapping[str, str], escape: Callable[[str], str]) -> tuple[str, tuple[str, ...]]:
         """Put values (escaped for the output format) where the tokens are; return the unfilled names."""
         unfilled: list[str] = []
 

@@ -25,9 +25,7 @@ RICH_TEXT_CHANNELS: frozenset[Channel] = frozenset({Channel.EMAIL})
 # nl2br: a line break the author typed is a line break the customer sees.
 _EXTENSIONS = ("nl2br", "sane_lists")
 # A list item right under a line of text: Markdown wants a blank line first, authors rarely type it.
-_LIST_AFTER_TEXT = re.compile(
-    r"^((?![ \t]*(?:[-*+]|\d+\.)[ \t]).*\S.*)\n(?=[ \t]*(?:[-*+]|\d+\.)[ \t])", re.M
-)
+_LIST_AFTER_TEXT = re.compile(r"^((?![ \t]*(?:[-*+]|\d+\.)[ \t]).*\S.*)\n(?=[ \t]*(?:[-*+]|\d+\.)[ \t])", re.M)
 
 
 @dataclass(frozen=True, slots=True)

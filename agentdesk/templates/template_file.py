@@ -102,9 +102,7 @@ def parse_template(text: str, *, origin: Origin = Origin.COMPANY, path: Path | N
         tone = Tone(str(meta["tone"]).strip().lower())
     except ValueError:
         known = ", ".join(t.value for t in Tone)
-        raise TemplateFileError(
-            key_line("tone"), f"unknown tone {meta['tone']!r}; known tones: {known}"
-        ) from None
+        raise TemplateFileError(key_line("tone"), f"unknown tone {meta['tone']!r}; known tones: {known}") from None
     address_line = key_line("address" if "address" in meta else "tone")
     address = _address(meta.get("address"), language, tone, address_line)
     channels = _channels(meta["channels"], key_line("channels"))
@@ -163,9 +161,7 @@ def _address(value: object, language: str, tone: Tone, line: int) -> str:
     if given and language != "de":
         raise TemplateFileError(line, "address (sie/du) is only used for German templates")
     if given and implied and given != implied:
-        raise TemplateFileError(
-            line, f"tone {tone.value!r} already means {implied!r}; remove the address field"
-        )
+        raise TemplateFileError(line, f"tone {tone.value!r} already means {implied!r}; remove the address field")
     if language == "de" and not (given or implied):
         raise TemplateFileError(line, f"German {tone.value!r} templates need 'address: sie' or 'address: du'")
     return given or implied
@@ -197,28 +193,20 @@ def _strings(value: object, line: int, field: str) -> tuple[str, ...]:
 
 def _variables(value: object, line: int) -> tuple[Variable, ...]:
     if not isinstance(value, dict):
-        raise TemplateFileError(
-            line, "variables must map each name to a description or {description, default}"
-        )
+        raise TemplateFileError(line, "variables must map each name to a description or {description, default}")
     result = []
     for name, spec in value.items():
         if not _VARIABLE_NAME.match(str(name)):
-            raise TemplateFileError(
-                line, f"variable name {name!r} must use lowercase letters, digits and '_'"
-            )
+            raise TemplateFileError(line, f"variable name {name!r} must use lowercase letters, digits and '_'")
         if isinstance(spec, str):
             result.append(Variable(str(name), spec))
         elif isinstance(spec, dict) and set(spec) <= {"description", "default"}:
             default = spec.get("default")
             result.append(
-                Variable(
-                    str(name), str(spec.get("description") or ""), None if default is None else str(default)
-                )
+                Variable(str(name), str(spec.get("description") or ""), None if default is None else str(default))
             )
         else:
-            raise TemplateFileError(
-                line, f"variable {name!r} must have a description and optionally a default"
-            )
+            raise TemplateFileError(line, f"variable {name!r} must have a description and optionally a default")
     return tuple(result)
 
 

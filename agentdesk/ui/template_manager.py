@@ -166,9 +166,7 @@ class TemplateManager(QDialog):
         self.tags_field = QLineEdit()
         self.tags_field.setPlaceholderText(self.tr("comma separated"))
         self.variables_table = QTableWidget(0, 3)
-        self.variables_table.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Description"), self.tr("Default")]
-        )
+        self.variables_table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Description"), self.tr("Default")])
         self.variables_table.horizontalHeader().setStretchLastSection(True)
         self.variables_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.variables_table.setMaximumHeight(110)
@@ -318,9 +316,7 @@ class TemplateManager(QDialog):
         )
         self.new_button.setEnabled(not self._dirty)
         self.duplicate_button.setEnabled(self._current is not None and not self._dirty)
-        self.delete_button.setEnabled(
-            self._current is not None and not self._current.read_only and not self._dirty
-        )
+        self.delete_button.setEnabled(self._current is not None and not self._current.read_only and not self._dirty)
         self.save_button.setEnabled(self._dirty and editable)
         self.discard_button.setEnabled(self._dirty)
         if self._current is not None and self._current.read_only:
@@ -395,9 +391,7 @@ class TemplateManager(QDialog):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Delete template"),
-            self.tr("Delete the template “{0}” from the company library?").replace(
-                "{0}", self._current.title
-            ),
+            self.tr("Delete the template “{0}” from the company library?").replace("{0}", self._current.title),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
