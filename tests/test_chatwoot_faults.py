@@ -70,9 +70,10 @@ async def test_account_without_access_or_missing_is_forbidden(chatwoot_server, c
 
 
 @pytest.mark.asyncio
-async def test_refused_reply_is_rejected_with_the_servers_words(connector, chatwoot_demo):
+async def test_refused_reply_is_rejected_with_the_servers_words(connector, chatwoot_server, chatwoot_demo):
+    chatwoot_server.api.max_content = 100
     with pytest.raises(Rejected, match="Content is too long"):
-        await connector.execute(reply(chatwoot_demo, "x" * 150_001))
+        await connector.execute(reply(chatwoot_demo, "x" * 101))
 
 
 @pytest.mark.asyncio
