@@ -7,7 +7,7 @@ feeds it messages in time order; the GUI thread only reads the results it is han
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
@@ -17,7 +17,7 @@ from agentdesk.core.triage.relevance import relevance
 from agentdesk.core.triage.sentiment import NEGATIVE, sentiment
 from agentdesk.core.triage.spam_rules import SpamRules
 from agentdesk.core.triage.storm import StormDetector, StormSettings
-from agentdesk.core.triage.text import analyse
+from agentdesk.core.triage.text import Analysed, analyse
 from agentdesk.core.triage.topics import TopicStore
 
 STATE_VERSION = 1
@@ -49,6 +49,21 @@ class Triage:
     def process(self, msg: TriageInput) -> TriageResult:
         """Score, group and watch one message; the result explains itself in ``reasons``."""
         analysed = analyse(msg.text)
+        result = self._score(msg, analysed)
+        if result.spam:
+            return result
+        topic_id = self.topics.add(msg.id, msg.text, msg.at, analysed)
+        label = self.topics.label(topic_id) or ""
+        alarm = None
+        if result.sentiment <= NEGATIVE:
+            alarm = self._storms.observe(topic_id, label, msg.id, msg.at, result.relevance)
+        return replace(result, topic_id=topic_id, topic_label=label, alarm=alarm)
+
+    def score(self, msg: TriageInput) -> TriageResult:
+        """Spam, tone and relevance only, without grouping: for re-scoring a queue after a lesson."""
+        return self._score(msg, analyse(msg.text))
+
+    def _score(self, msg: TriageInput, analysed: Analysed) -> TriageResult:
         rule_logit, spam_reasons = self._rules.score(msg, analysed)
         learned = self._bayes.log_odds(analysed)
         if learned >= _LEARNED_REASON:
@@ -58,32 +73,16 @@ class Triage:
         spam_score = 1.0 / (1.0 + math.exp(-(rule_logit + learned)))
         tone = sentiment(analysed)
         rank, rank_reasons = relevance(analysed, msg.followers, tone, msg.author.lower() in self._vips)
-        if spam_score >= self.settings.spam_threshold:
-            return TriageResult(
-                id=msg.id,
-                spam=True,
-                spam_score=spam_score,
-                topic_id=None,
-                topic_label=None,
-                relevance=rank * (1.0 - spam_score),
-                sentiment=tone,
-                reasons=tuple(spam_reasons),
-            )
-        topic_id = self.topics.add(msg.id, msg.text, msg.at, analysed)
-        label = self.topics.label(topic_id) or ""
-        alarm = None
-        if tone <= NEGATIVE:
-            alarm = self._storms.observe(topic_id, label, msg.id, msg.at, rank)
+        spam = spam_score >= self.settings.spam_threshold
         return TriageResult(
             id=msg.id,
-            spam=False,
+            spam=spam,
             spam_score=spam_score,
-            topic_id=topic_id,
-            topic_label=label,
-            relevance=rank,
+            topic_id=None,
+            topic_label=None,
+            relevance=rank * (1.0 - spam_score) if spam else rank,
             sentiment=tone,
-            reasons=tuple(rank_reasons),
-            alarm=alarm,
+            reasons=tuple(spam_reasons if spam else rank_reasons),
         )
 
     def learn(self, text: str, is_spam: bool) -> None:
