@@ -9,8 +9,8 @@ from collections.abc import Callable
 # Before the first QApplication exists; an Xvfb run can still say QT_QPA_PLATFORM=xcb.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-import pytest_asyncio  # noqa: E402
+import pytest
+import pytest_asyncio
 
 
 def _qasync_loop_factory() -> asyncio.AbstractEventLoop:
@@ -67,3 +67,15 @@ def _no_nested_qt_loops_in_async_tests(request: pytest.FixtureRequest, monkeypat
             raise RuntimeError(f"qtbot.{_n}() inside an async test deadlocks qasync; use wait_signal/wait_until")
 
         monkeypatch.setattr(QtBot, name, _boom)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Destroy the QApplication before Python finalizes, so no Qt object outlives it."""
+    import gc
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is not None:
+        gc.collect()
+        app.shutdown()

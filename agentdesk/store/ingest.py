@@ -87,7 +87,7 @@ def _upsert_customers(session: Session, account_id: int, items: list[IncomingCon
             CustomerRow.account_id == account_id, CustomerRow.source_id.in_(rows)
         )
     )
-    return {source_id: row_id for source_id, row_id in found.tuples()}
+    return {source_id: row_id for source_id, row_id in found}
 
 
 def _upsert_conversations(
@@ -129,7 +129,7 @@ def _upsert_conversations(
             ConversationTable.account_id == account_id, ConversationTable.source_id.in_(rows)
         )
     )
-    return {source_id: row_id for source_id, row_id in found.tuples()}
+    return {source_id: row_id for source_id, row_id in found}
 
 
 def _insert_messages(session: Session, items: list[IncomingConversation], conversation_ids: dict[str, int]) -> None:
@@ -141,7 +141,7 @@ def _insert_messages(session: Session, items: list[IncomingConversation], conver
             select(MessageTable.conversation_id, MessageTable.source_id).where(
                 MessageTable.conversation_id.in_({cid for cid, _ in wanted})
             )
-        ).tuples()
+        )
     )
     rows = [
         {

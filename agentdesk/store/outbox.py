@@ -76,7 +76,7 @@ def due_commands(session: Session, account_id: int, now: datetime) -> list[Comma
         )
         .order_by(OutboxRow.id)
     )
-    return [convert.command(row, source_id) for row, source_id in session.execute(stmt).tuples()]
+    return [convert.command(row, source_id) for row, source_id in session.execute(stmt)]
 
 
 def next_due_at(session: Session, account_id: int) -> datetime | None:
@@ -140,6 +140,8 @@ def fail(session: Session, command_id: int, error: str, *, retry_at: datetime | 
                 .where(MessageTable.id == row.local_message_id)
                 .values(delivery=Delivery.FAILED.value, error=error)
             )
+        session.flush()
+        refresh_derived(session, [row.conversation_id])
     else:
         row.state = CommandState.PENDING.value
         row.next_attempt_at = retry_at
@@ -156,6 +158,8 @@ def retry(session: Session, command_id: int, now: datetime) -> int:
             .where(MessageTable.id == row.local_message_id)
             .values(delivery=Delivery.PENDING.value, error="")
         )
+        session.flush()
+        refresh_derived(session, [row.conversation_id])
     return row.conversation_id
 
 
@@ -180,7 +184,7 @@ def command_for_message(session: Session, message_id: int) -> int | None:
 
 def state_counts(session: Session) -> dict[CommandState, int]:
     """How many commands are in each state: the status bar's "Ausgang: 2 wartend"."""
-    rows = session.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).tuples()
+    rows = session.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state))
     counts = dict.fromkeys(CommandState, 0)
     counts.update({CommandState(state): n for state, n in rows})
     return counts

@@ -44,7 +44,7 @@ def queue_counts(session: Session, me: str) -> dict[Queue, int]:
         select(c.status, c.assignee == me, c.assignee == "", func.count()).group_by(
             c.status, c.assignee == me, c.assignee == ""
         )
-    ).tuples()
+    )
     counts = dict.fromkeys(Queue, 0)
     for status, mine, unassigned, n in rows:
         if status == Status.OPEN.value:
@@ -134,7 +134,7 @@ def conversation_rows(session: Session, ids: list[int]) -> list[ConversationRow]
             waiting_since=r[9],
             unread=r[10],
         )
-        for r in session.execute(stmt).tuples()
+        for r in session.execute(stmt)
     }
     return [by_id[i] for i in ids if i in by_id]
 

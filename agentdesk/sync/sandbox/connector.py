@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from functools import partial
+from typing import ParamSpec, TypeVar
 
 from agentdesk.core.commands import Command, CommandKind, CommandResult
 from agentdesk.core.entities import Direction, Status
@@ -14,6 +17,8 @@ from agentdesk.sync.sandbox.script import ScriptConversation
 from agentdesk.sync.sandbox.world import SandboxWorld, WorldConversation, WorldMessage
 
 PAGE_SIZE = 200
+P = ParamSpec("P")
+T = TypeVar("T")
 ME = "me"
 
 
@@ -36,14 +41,19 @@ class SandboxConnector:
         self.agent_name = agent_name
         self.latency = latency  # simulated network round trip, seconds
         self._real_now = real_now
+        # One plain thread of its own: the world's SQLite calls stay off the event loop and in order.
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix="sandbox")
+
+    async def _call(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._thread, partial(fn, *args, **kwargs))
 
     def now(self) -> datetime:
         """Simulated time: the sandbox profile's clock for everything it shows."""
         return self.world.clock().now(self._real_now())
 
     async def fetch_changes(self, cursor: str | None) -> SyncBatch:
-        await asyncio.to_thread(self.world.advance, self.now())
-        convs, msgs, seq = await asyncio.to_thread(self.world.changes_since, int(cursor or 0), PAGE_SIZE)
+        await self._call(self.world.advance, self.now())
+        convs, msgs, seq = await self._call(self.world.changes_since, int(cursor or 0), PAGE_SIZE)
         by_conv: dict[str, list[WorldMessage]] = {}
         for m in msgs:
             by_conv.setdefault(m.conversation, []).append(m)
@@ -75,7 +85,7 @@ class SandboxConnector:
             assignee=self.agent_name if conv.assignee == ME else conv.assignee,
             subject=script.subject,
             created_at=self.world.start + script.messages[0].at,
-            messages=tuple(_message(m) for m in msgs),
+            messages=tuple(self._message(m) for m in msgs),
             language=script.language,
         )
 
@@ -87,7 +97,7 @@ class SandboxConnector:
             match command.kind:
                 case CommandKind.REPLY | CommandKind.NOTE:
                     direction = "outbound" if command.kind is CommandKind.REPLY else "note"
-                    posted = await asyncio.to_thread(
+                    posted = await self._call(
                         self.world.post,
                         command.idempotency_key,
                         conv,
@@ -96,30 +106,31 @@ class SandboxConnector:
                         command.payload.get("text", ""),
                         self.now(),
                     )
-                    return CommandResult(_message(posted))
+                    return CommandResult(self._message(posted))
                 case CommandKind.ASSIGN | CommandKind.UNASSIGN:
                     assignee = command.payload.get("assignee", "") if command.kind is CommandKind.ASSIGN else ""
                     stored = ME if assignee == self.agent_name else assignee
-                    await asyncio.to_thread(self.world.update, command.idempotency_key, conv, assignee=stored)
+                    await self._call(self.world.update, command.idempotency_key, conv, assignee=stored)
                 case CommandKind.SET_STATUS:
                     status = command.payload["status"]
-                    await asyncio.to_thread(self.world.update, command.idempotency_key, conv, status=status)
+                    await self._call(self.world.update, command.idempotency_key, conv, status=status)
                 case CommandKind.LABELS | CommandKind.ESCALATE:
-                    await asyncio.to_thread(self.world.update, command.idempotency_key, conv)
+                    await self._call(self.world.update, command.idempotency_key, conv)
         except KeyError:
             raise Rejected("The sandbox does not know this conversation.") from None
         return CommandResult()
 
     async def find_executed(self, command: Command) -> CommandResult | None:
-        known, message = await asyncio.to_thread(self.world.executed, command.idempotency_key)
+        known, message = await self._call(self.world.executed, command.idempotency_key)
         if not known:
             return None
-        return CommandResult(None if message is None else _message(message))
+        return CommandResult(None if message is None else self._message(message))
 
     async def close(self) -> None:
+        self._thread.shutdown(wait=True)
         self.world.close()
 
-
-def _message(m: WorldMessage) -> IncomingMessage:
-    direction = {"inbound": Direction.INBOUND, "outbound": Direction.OUTBOUND, "note": Direction.NOTE}[m.direction]
-    return IncomingMessage(m.source_id, direction, m.author, m.text, m.created_at)
+    def _message(self, m: WorldMessage) -> IncomingMessage:
+        direction = {"inbound": Direction.INBOUND, "outbound": Direction.OUTBOUND, "note": Direction.NOTE}[m.direction]
+        author = self.agent_name if m.author == ME else m.author
+        return IncomingMessage(m.source_id, direction, author, m.text, m.created_at)
