@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QPushButton,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -204,7 +205,8 @@ class TemplatePicker(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.insert_button = self.buttons.addButton(self.tr("Insert"), QDialogButtonBox.ButtonRole.AcceptRole)
         for button in self.buttons.buttons():  # Enter is handled below, never by a focused button
-            button.setAutoDefault(False)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
