@@ -3,6 +3,7 @@
 Import from here; the modules behind it are an implementation detail.
 """
 
+from agentdesk.templates.canned_responses import canned_response_templates
 from agentdesk.templates.company_files import delete_template, save_template
 from agentdesk.templates.fuzzy import search
 from agentdesk.templates.library import TemplateLibrary, bundled_dir, company_dir
@@ -33,6 +34,7 @@ __all__ = [
     "Tone",
     "Variable",
     "bundled_dir",
+    "canned_response_templates",
     "company_dir",
     "delete_template",
     "format_template",

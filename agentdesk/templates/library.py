@@ -70,23 +70,31 @@ class TemplateLibrary:
     bundled_dir: Path | None = None
     company_dir: Path | None = None
     stamp: Stamp = ()
+    extra: tuple[Template, ...] = ()
 
     @classmethod
-    def load(cls, bundled_dir: Path | None, company_dir: Path | None) -> TemplateLibrary:
-        """Read both folders; a broken file becomes an entry in ``errors``, never an exception."""
+    def load(
+        cls, bundled_dir: Path | None, company_dir: Path | None, extra: tuple[Template, ...] = ()
+    ) -> TemplateLibrary:
+        """Read both folders; a broken file becomes an entry in ``errors``, never an exception.
+
+        ``extra`` holds templates from elsewhere (Chatwoot canned responses); the company's
+        files still override them by id.
+        """
         stamp = _stamp((bundled_dir, company_dir))
         bundled, bundled_errors = _read_all(bundled_dir, Origin.BUNDLED)
         company, company_errors = _read_all(company_dir, Origin.COMPANY)
-        merged = bundled | company
+        merged = bundled | {t.id: t for t in extra} | company
         ordered = sorted(merged.values(), key=lambda t: (t.intent, t.language, _TONE_ORDER[t.tone], t.address, t.id))
-        return cls(tuple(ordered), tuple(bundled_errors + company_errors), bundled_dir, company_dir, stamp)
+        errors = tuple(bundled_errors + company_errors)
+        return cls(tuple(ordered), errors, bundled_dir, company_dir, stamp, extra)
 
     def changed(self) -> bool:
         """True when a template file was added, removed or written since this library was loaded."""
         return _stamp((self.bundled_dir, self.company_dir)) != self.stamp
 
     def reload(self) -> TemplateLibrary:
-        return TemplateLibrary.load(self.bundled_dir, self.company_dir)
+        return TemplateLibrary.load(self.bundled_dir, self.company_dir, self.extra)
 
     def get(self, template_id: str) -> Template | None:
         return next((t for t in self.templates if t.id == template_id), None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from agentdesk.core.channels import Audience, Channel
 
@@ -29,6 +29,7 @@ class Origin(StrEnum):
 
     BUNDLED = "bundled"
     COMPANY = "company"
+    CHATWOOT = "chatwoot"  # a canned response of the team's Chatwoot account
 
 
 #: Form of address implied by a tone; other German tones say it in the ``address`` field.
@@ -77,7 +78,7 @@ class Template:
 class LoadError:
     """A template file that was skipped, with the place to fix it."""
 
-    path: Path
+    path: PurePath  # a file, or chatwoot/<short code> for a canned response
     line: int
     message: str
 

@@ -319,7 +319,9 @@ class TemplateManager(QDialog):
         self.delete_button.setEnabled(self._current is not None and not self._current.read_only and not self._dirty)
         self.save_button.setEnabled(self._dirty and editable)
         self.discard_button.setEnabled(self._dirty)
-        if self._current is not None and self._current.read_only:
+        if self._current is not None and self._current.origin is Origin.CHATWOOT:
+            self.status.setText(self.tr("Chatwoot canned response: change it in Chatwoot, or duplicate it here."))
+        elif self._current is not None and self._current.read_only:
             self.status.setText(self.tr("Bundled template: read-only. Duplicate it to change it."))
         elif self._dirty:
             self.status.setText(self.tr("Unsaved changes."))

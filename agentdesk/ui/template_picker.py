@@ -68,6 +68,8 @@ def template_details(template: Template) -> str:
     parts.append(template.language)
     if template.origin is Origin.COMPANY:
         parts.append(QCoreApplication.translate("Tones", "company library"))
+    elif template.origin is Origin.CHATWOOT:
+        parts.append("Chatwoot")
     return " · ".join(parts)
 
 
