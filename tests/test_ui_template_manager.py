@@ -122,3 +122,14 @@ def test_delete_asks_first_and_brings_the_bundled_template_back(
         box.button(QMessageBox.StandardButton.Yes).click()
     assert not (company / "outage-de-sie.md").exists()
     assert changed.args[0].get("outage-de-sie").origin is Origin.BUNDLED
+
+
+def test_files_that_could_not_be_loaded_are_listed_with_file_and_line(qtbot: QtBot, company: Path) -> None:
+    company.mkdir()
+    (company / "broken.md").write_text("---\nid: x\ntone: [\n---\nText\n", encoding="utf-8")
+    dialog = TemplateManager(TemplateLibrary.load(bundled_dir(), company), company)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    assert dialog.load_errors.isVisible()
+    assert dialog.load_errors.text().startswith("⛔ Template files skipped: 1\n")
+    assert f"{company / 'broken.md'}:3: broken metadata header" in dialog.load_errors.text()

@@ -91,6 +91,10 @@ class TemplateManager(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setObjectName("templateStatus")
+        self.load_errors = QLabel()
+        self.load_errors.setWordWrap(True)
+        self.load_errors.setObjectName("templateLoadErrors")
+        self.load_errors.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview_channel = QComboBox()
         for channel in Channel:
             self.preview_channel.addItem(CHANNEL_NAMES[channel], channel)
@@ -106,6 +110,7 @@ class TemplateManager(QDialog):
         for button in (self.new_button, self.duplicate_button, self.delete_button):
             list_buttons.addWidget(button)
         left_layout.addLayout(list_buttons)
+        left_layout.addWidget(self.load_errors)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -335,12 +340,21 @@ class TemplateManager(QDialog):
 
     # ---------------------------------------------------------------- list and actions
     def _refresh_list(self, select: str = "") -> None:
+        self._show_load_errors()
         self.model.set_templates(search(self._library.templates, self.search.text()))
         row = self.model.row_of(select) if select else -1
         if row >= 0:
             self.list.setCurrentIndex(self.model.index(row))
         elif self._current is None or self.model.row_of(self._current.id) < 0:
             self._fill_form(None)
+
+    def _show_load_errors(self) -> None:
+        """Files that were skipped, with file and line, so whoever broke one can fix it."""
+        errors = self._library.errors
+        self.load_errors.setVisible(bool(errors))
+        if errors:
+            heading = self.tr("⛔ Template files skipped: {0}").replace("{0}", str(len(errors)))
+            self.load_errors.setText("\n".join([heading, *(str(e) for e in errors)]))
 
     def _selection_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._fill_form(self.model.template(current.row()))
