@@ -87,7 +87,7 @@ class ReplyEditor(QWidget):
 
     def audience(self) -> Audience:
         data = self.mode.currentData()
-        return Audience.PRIVATE if data == NOTE else data
+        return Audience.PRIVATE if data == NOTE else Audience(data)  # Qt hands enums back as str
 
     def set_audience(self, audience: Audience) -> None:
         index = self.mode.findData(audience)
