@@ -87,6 +87,8 @@ class ReplyEditor(QWidget):
 
     def audience(self) -> Audience:
         data = self.mode.currentData()
+        if data is None:  # no conversation opened yet
+            return Audience.PUBLIC
         return Audience.PRIVATE if data == NOTE else Audience(data)  # Qt hands enums back as str
 
     def set_audience(self, audience: Audience) -> None:
