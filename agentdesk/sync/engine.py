@@ -124,7 +124,8 @@ class SyncEngine:
                 self._set_state(slot, SyncPhase.STOPPED, message="Internal error; see the log.")
                 delay = None
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(slot.wake.wait(), delay)
+                async with asyncio.timeout(delay):
+                    await slot.wake.wait()
 
     async def _until_next_command(self, slot: _Slot) -> float:
         due = await self.runner.read(self.runner.store.next_command_due, slot.account.id)

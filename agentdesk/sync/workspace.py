@@ -59,7 +59,13 @@ class Workspace:
     def sandbox_only(self) -> bool:
         return all(a.kind == SANDBOX_KIND for a in self.accounts)
 
+    closed: bool = False
+
     async def close(self) -> None:
+        """Stop syncing, finish queued writes, close the store; safe to call twice."""
+        if self.closed:
+            return
+        self.closed = True
         await self.engine.stop()
         self.runner.shutdown()
 

@@ -78,21 +78,10 @@ async def _main(app: QApplication, workspace: Workspace, screenshot: str | None)
             window.tasks.run(window.initial_load(), what="loading")
             await stop.wait()
     finally:
-        window.save_draft()
-        await _drain(window)
-        window.bridge.detach()
+        await window.shutdown()
         await workspace.close()
         window.close()
     return exit_code
-
-
-async def _drain(window: MainWindow) -> None:
-    """Let queued store writes (the last draft) finish; then stop what is left."""
-    for _ in range(50):
-        if not window.tasks.busy:
-            return
-        await asyncio.sleep(0.02)
-    await window.tasks.cancel_all()
 
 
 async def _screenshot(window: MainWindow, workspace: Workspace, out: Path) -> int:

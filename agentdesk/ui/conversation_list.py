@@ -63,7 +63,7 @@ class ConversationList(QWidget):
         model.modelReset.connect(self._update_empty)
 
     def sort_order(self) -> SortOrder:
-        return self.order.currentData()
+        return SortOrder(self.order.currentData())  # Qt hands enums back as str
 
     def search_text(self) -> str:
         return self.search.text().strip()

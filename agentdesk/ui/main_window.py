@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._shown_id: int | None = None
+        self._closing = False
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.save_draft)
         self._changed: set[int] = set()
@@ -239,6 +240,20 @@ class MainWindow(QMainWindow):
     def shown_conversation(self) -> Conversation | None:
         return self.pane.conversation
 
+    async def shutdown(self) -> None:
+        """Save the draft for good, stop background work and timers; the app closes the profile next."""
+        if self._closing:
+            return
+        self._closing = True
+        self._draft_timer.stop()
+        self._clock_timer.stop()
+        self._refresh_timer.stop()
+        if self._shown_id is not None:
+            await self.ops.save_draft(self._shown_id, self.editor.text(), self.editor.audience())
+        await self.tasks.cancel_all()
+        self.bridge.detach()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_draft()
+        if not self._closing:
+            self.save_draft()
         super().closeEvent(event)

@@ -39,7 +39,7 @@ class SandboxConnector:
     ) -> None:
         self.world = world
         self.agent_name = agent_name
-        self.latency = latency  # simulated network round trip, seconds
+        self.latency = latency  # simulated network round trip in seconds
         self._real_now = real_now
         # One plain thread of its own: the world's SQLite calls stay off the event loop and in order.
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="sandbox")
@@ -90,8 +90,13 @@ class SandboxConnector:
         )
 
     async def execute(self, command: Command) -> CommandResult:
-        if self.latency:
-            await asyncio.sleep(self.latency)
+        """Half the latency on the way there, half on the way back: a crash can fall on either side."""
+        await asyncio.sleep(self.latency / 2)
+        result = await self._execute(command)
+        await asyncio.sleep(self.latency / 2)
+        return result
+
+    async def _execute(self, command: Command) -> CommandResult:
         conv = command.conversation_source_id
         try:
             match command.kind:

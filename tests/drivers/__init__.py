@@ -1,0 +1,1 @@
+"""Small programs the tests start in their own process: the real app, driven from outside."""
