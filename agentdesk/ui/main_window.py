@@ -27,7 +27,8 @@ from agentdesk.ui.shortcuts_help import show_shortcuts
 from agentdesk.ui.status_bar import DeskStatusBar
 from agentdesk.ui.task_runner import TaskRunner
 
-DRAFT_DELAY_MS = 400
+DRAFT_DELAY_MS = 400  # a pause in typing saves the draft ...
+DRAFT_MAX_WAIT_MS = 2000  # ... and so does typing on without a pause for this long
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.save_draft)
+        self._draft_max_timer = QTimer(self, singleShot=True, interval=DRAFT_MAX_WAIT_MS)
+        self._draft_max_timer.timeout.connect(self.save_draft)
         self._changed: set[int] = set()
         self._refresh_timer = QTimer(self, singleShot=True, interval=150)
         self._refresh_timer.timeout.connect(self._apply_changes)
@@ -95,7 +98,7 @@ class MainWindow(QMainWindow):
         self.queues.queue_selected.connect(lambda _q: self.reload_list())
         self.list.query_changed.connect(self.reload_list)
         self.list.conversation_selected.connect(self.open_conversation)
-        self.editor.draft_edited.connect(self._draft_timer.start)
+        self.editor.draft_edited.connect(self._draft_edited)
         self.editor.send_requested.connect(self.send)
         self.pane.assign_to_me.connect(self.assign_to_me)
         self.pane.resolve.connect(lambda: self._set_status(Status.RESOLVED))
@@ -170,9 +173,15 @@ class MainWindow(QMainWindow):
         self.conversation_shown.emit(conversation_id)
 
     # --- writes ----------------------------------------------------------------------------------
+    def _draft_edited(self) -> None:
+        self._draft_timer.start()
+        if not self._draft_max_timer.isActive():
+            self._draft_max_timer.start()
+
     def save_draft(self) -> None:
         """Write the draft now (also before switching conversations and at quit)."""
         self._draft_timer.stop()
+        self._draft_max_timer.stop()
         if self._shown_id is None:
             return
         self.tasks.run(
@@ -183,6 +192,7 @@ class MainWindow(QMainWindow):
         if self._shown_id is None:
             return
         self._draft_timer.stop()
+        self._draft_max_timer.stop()
         self.editor.set_text("")
         self.tasks.run(self.ops.send(self._shown_id, text, audience, note=note), what="sending")
 
@@ -208,7 +218,7 @@ class MainWindow(QMainWindow):
             if action == "edit":
                 self.editor.set_text(text)
                 self.editor.focus_editor()
-                self._draft_timer.start()
+                self._draft_edited()
 
     # --- live updates ------------------------------------------------------------------------------
     def _on_changed(self, ids: frozenset[int]) -> None:
@@ -246,6 +256,7 @@ class MainWindow(QMainWindow):
             return
         self._closing = True
         self._draft_timer.stop()
+        self._draft_max_timer.stop()
         self._clock_timer.stop()
         self._refresh_timer.stop()
         if self._shown_id is not None:
