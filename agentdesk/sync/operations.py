@@ -46,6 +46,11 @@ class Operations:
     async def save_draft(self, conversation_id: int, text: str, audience: Audience) -> None:
         await self.runner.write(self.store.save_draft, conversation_id, text, audience, self.now())
 
+    async def set_form_of_address(self, conversation: Conversation, form: str) -> None:
+        """Remember Sie or du for this customer, so the next template fits without asking."""
+        await self.runner.write(self.store.set_form_of_address, conversation.customer.id, form)
+        self._changed(conversation.id)
+
     async def mark_read(self, conversation_id: int) -> None:
         await self.runner.write(self.store.mark_read, conversation_id)
         self._changed(conversation_id)

@@ -26,6 +26,7 @@ from agentdesk.ui.queue_pane import QueuePane
 from agentdesk.ui.shortcuts_help import show_shortcuts
 from agentdesk.ui.status_bar import DeskStatusBar
 from agentdesk.ui.task_runner import TaskRunner
+from agentdesk.ui.template_actions import TONE_KEYS, TemplateActions
 
 DRAFT_DELAY_MS = 400  # a pause in typing saves the draft ...
 DRAFT_MAX_WAIT_MS = 2000  # ... and so does typing on without a pause for this long
@@ -85,8 +86,12 @@ class MainWindow(QMainWindow):
         self._clock_timer = QTimer(self, interval=1000)
         self._clock_timer.timeout.connect(self._tick)
         self._clock_timer.start()
+        self.templates = TemplateActions(
+            self.editor, self.ops, self.tasks, self.messages, self.shown_conversation, self
+        )
         self._connect()
         self._shortcuts()
+        self._menus()
         for error in workspace.load_errors:
             self.messages.show_message(self.tr("A scenario file was skipped: {0}").replace("{0}", error))
         for state in workspace.engine.states():
@@ -121,8 +126,20 @@ class MainWindow(QMainWindow):
             "?": lambda: show_shortcuts(self),
             "Escape": self.list.view.setFocus,
         }
+        for number, tone in enumerate(TONE_KEYS, start=1):
+            keys[f"Alt+{number}"] = lambda tone=tone: self.templates.switch_tone(tone)
         for key, slot in keys.items():
             QShortcut(QKeySequence(key), self, activated=slot)
+
+    def _menus(self) -> None:
+        # Keys given here belong to the menu action alone: a second binding would make Qt fire neither.
+        menu = self.menuBar().addMenu(self.tr("&AgentDesk"))
+        menu.addAction(self.tr("Insert template …"), QKeySequence("Ctrl+T"), self.templates.open_picker)
+        menu.addAction(self.tr("Manage templates …"), self.templates.manage)
+        menu.addSeparator()
+        menu.addAction(self.tr("Keyboard shortcuts"), lambda: show_shortcuts(self))
+        menu.addSeparator()
+        menu.addAction(self.tr("Quit"), QKeySequence("Ctrl+Q"), self.close)
 
     # --- loading ---------------------------------------------------------------------------------
     def reload_list(self) -> None:
@@ -142,6 +159,7 @@ class MainWindow(QMainWindow):
 
     async def initial_load(self) -> None:
         """Everything the first screen shows: counts, the list, and its first conversation opened."""
+        await self.templates.load()
         await self._reload_list()
         if self.list_model.rowCount() == 0:
             self.queues.setCurrentIndex(self.queues.queues.index(self.queues.queues.row_of(Queue.ALL_OPEN)))
@@ -166,6 +184,7 @@ class MainWindow(QMainWindow):
             return
         self.pane.show_conversation(conversation, self.ws.me, same_as_before=same_as_before)
         if not same_as_before:
+            self.templates.forget_inserted()
             self.editor.set_text(draft.text if draft else "")
             if draft:
                 self.editor.set_audience(draft.audience)
@@ -174,6 +193,10 @@ class MainWindow(QMainWindow):
 
     # --- writes ----------------------------------------------------------------------------------
     def _draft_edited(self) -> None:
+        if self.editor.text() == "/":  # "/" at the start of an empty reply: the template picker
+            self.editor.set_text("")
+            self.templates.open_picker()
+            return
         self._draft_timer.start()
         if not self._draft_max_timer.isActive():
             self._draft_max_timer.start()
@@ -262,6 +285,7 @@ class MainWindow(QMainWindow):
         if self._shown_id is not None:
             await self.ops.save_draft(self._shown_id, self.editor.text(), self.editor.audience())
         await self.tasks.cancel_all()
+        self.templates.close()
         self.bridge.detach()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -11,6 +11,8 @@ def show_shortcuts(parent: QWidget) -> None:
         ("r", parent.tr("reply (focus the editor)")),
         ("Ctrl+Enter", parent.tr("send")),
         ("Ctrl+K", parent.tr("search all messages")),
+        ("Ctrl+T  /", parent.tr("insert a template")),
+        ("Alt+1 … Alt+6", parent.tr("switch the inserted template's tone")),
         ("Shift+A", parent.tr("assign to me")),
         ("e", parent.tr("resolve")),
         ("s", parent.tr("mark as spam")),
