@@ -21,6 +21,7 @@ from agentdesk.sync.errors import (
     ServerError,
 )
 from tests.servers.chatwoot import TOKEN, ChatwootServer, Demo, FaultKind
+from tests.servers.chatwoot.api import MAX_CONTENT
 
 pytest_plugins = ("tests.servers.chatwoot.fixtures",)
 
@@ -71,9 +72,8 @@ async def test_account_without_access_or_missing_is_forbidden(chatwoot_server, c
 
 @pytest.mark.asyncio
 async def test_refused_reply_is_rejected_with_the_servers_words(connector, chatwoot_server, chatwoot_demo):
-    chatwoot_server.api.max_content = 100
     with pytest.raises(Rejected, match="Content is too long"):
-        await connector.execute(reply(chatwoot_demo, "x" * 101))
+        await connector.execute(reply(chatwoot_demo, "x" * (MAX_CONTENT + 1)))
 
 
 @pytest.mark.asyncio

@@ -14,14 +14,14 @@ import json
 import sys
 from datetime import UTC, datetime
 
-import httpx
-
 from agentdesk.cli import CliError
 from agentdesk.core.entities import Account
 from agentdesk.store import Store, StoreError
 from agentdesk.store.profile import Role, load_settings, resolve_data_dir
 from agentdesk.sync import credentials
-from agentdesk.sync.chatwoot.diagnosis import ConnectionCheck, diagnose
+from agentdesk.sync.chatwoot.account_settings import account_settings
+from agentdesk.sync.chatwoot.account_setup import check_connection
+from agentdesk.sync.chatwoot.diagnosis import ConnectionCheck
 from agentdesk.sync.credentials import KeyringUnavailable
 
 KINDS = ("chatwoot",)
@@ -57,11 +57,7 @@ def _open(args: argparse.Namespace) -> Store:
 
 
 def _check(url: str, account_id: int, token: str) -> ConnectionCheck:
-    async def run() -> ConnectionCheck:
-        async with httpx.AsyncClient(timeout=20) as client:
-            return await diagnose(client, url.rstrip("/"), account_id, token)
-
-    return asyncio.run(run())
+    return asyncio.run(check_connection(url, account_id, token))
 
 
 def _read_token() -> str:
@@ -80,11 +76,13 @@ def _add(args: argparse.Namespace) -> int:
     try:
         if store.account_by_name(args.name) is not None:
             raise CliError(f"an account named {args.name!r} exists already")
+        me = ""  # without a test, "me" stays the profile's agent name
         if not args.no_verify:
             check = _check(args.url, args.account_id, token)
             if not check.ok:
                 raise CliError(check.message, 1)
             print(check.message)
+            me = check.profile.name if check.profile else ""
         try:
             credentials.set_secret(args.kind, args.name, token)
         except KeyringUnavailable as exc:
@@ -94,7 +92,7 @@ def _add(args: argparse.Namespace) -> int:
             args.name,
             datetime.now(UTC),
             base_url=args.url.rstrip("/"),
-            settings={"account_id": str(args.account_id)},
+            settings=account_settings(args.account_id, me),
         )
     finally:
         store.close()

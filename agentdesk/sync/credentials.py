@@ -1,12 +1,19 @@
 """Account secrets (access tokens, app passwords) in the operating system's keyring, and only there.
 
-Every call may block on D-Bus or a keychain prompt, so callers run these off the GUI thread
-(``loop.run_in_executor``). When no secure store works, :class:`KeyringUnavailable` explains how
+Every call may block on D-Bus or a keychain prompt, so code on an event loop runs them through
+:func:`off_loop`, on one dedicated thread (keyring backends are not all thread-safe, and one
+thread keeps their calls in order). When no secure store works, :class:`KeyringUnavailable` explains how
 to get one; there is deliberately no fallback to a file, because a token in a plain file is a
 token anyone with the laptop can use.
 """
 
 from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
+from typing import ParamSpec, TypeVar
 
 import keyring
 import keyring.errors
@@ -15,6 +22,11 @@ from keyring.backend import KeyringBackend
 from agentdesk.sync.errors import SourceError
 
 SERVICE = "AgentDesk"
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+_KEYRING_THREAD = ThreadPoolExecutor(1, thread_name_prefix="keyring")
 
 #: Backends that would lose the secret (fail, null) or keep it in a readable file (keyrings.alt).
 _REFUSED_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
@@ -67,6 +79,11 @@ def delete_secret(kind: str, account_name: str) -> None:
         return
     except keyring.errors.KeyringError as exc:
         raise KeyringUnavailable(_describe(exc)) from exc
+
+
+async def off_loop(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """Run one of the calls above on the keyring thread, never on the event loop's (the GUI) thread."""
+    return await asyncio.get_running_loop().run_in_executor(_KEYRING_THREAD, partial(fn, *args, **kwargs))
 
 
 def _backend() -> KeyringBackend:

@@ -84,6 +84,15 @@ class SyncEngine:
             slot.task = None
             await slot.connector.close()
 
+    async def remove(self, account_id: int) -> None:
+        """Stop and forget one account (the user removed it); the others keep running."""
+        slot = self._slots.pop(account_id, None)
+        if slot is not None:
+            if slot.task is not None:
+                slot.task.cancel()
+                await asyncio.gather(slot.task, return_exceptions=True)
+            await slot.connector.close()
+
     def wake(self, account_id: int | None = None) -> None:
         """Run now instead of at the next poll: after a user's write, or after signing in again."""
         for slot in self._slots.values():

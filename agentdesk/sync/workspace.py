@@ -18,7 +18,9 @@ from agentdesk.resources import resource_path
 from agentdesk.store import Store
 from agentdesk.store.profile import Role, Settings, load_settings
 from agentdesk.store.runner import StoreRunner
+from agentdesk.sync.chatwoot.account_settings import agent_name
 from agentdesk.sync.connector import Connector
+from agentdesk.sync.connector_factory import real_connector
 from agentdesk.sync.engine import SyncEngine
 from agentdesk.sync.sandbox.connector import SandboxConnector
 from agentdesk.sync.sandbox.scenario_loader import load_scenarios
@@ -53,7 +55,8 @@ class Workspace:
 
     @property
     def me(self) -> str:
-        return self.settings.agent_name
+        """The agent's name in the queues: a team backend's name for this user, if there is one."""
+        return next((name for a in self.accounts if (name := agent_name(a))), self.settings.agent_name)
 
     @property
     def sandbox_only(self) -> bool:
@@ -92,6 +95,10 @@ def open_workspace(data_dir: Path, *, sandbox_mode: bool = False, poll_interval:
             sandbox, errors = _sandbox_connector(data_dir, settings)
             load_errors.extend(errors)
             connectors[account.id] = sandbox
+        elif (connector := real_connector(account)) is not None:  # reads its secret on first use
+            connectors[account.id] = connector
+        else:
+            load_errors.append(f"{account.name}: this version of AgentDesk cannot sync {account.kind} accounts.")
     now = sandbox.now if sandbox is not None and len(accounts) == 1 else utc_now
     engine = SyncEngine(runner, hub, now=now, poll_interval=poll_interval)
     for account in accounts:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,6 +20,7 @@ from agentdesk.core.commands import Command, CommandKind, CommandResult
 from agentdesk.core.entities import Account
 from agentdesk.core.incoming import IncomingConversation, IncomingMessage, SyncBatch
 from agentdesk.sync.chatwoot import parsing
+from agentdesk.sync.chatwoot.account_settings import chatwoot_account_id
 from agentdesk.sync.chatwoot.cursor import SyncCursor
 from agentdesk.sync.chatwoot.diagnosis import ConnectionCheck, diagnose
 from agentdesk.sync.chatwoot.endpoints import ApiCall, Endpoints
@@ -28,6 +30,11 @@ from agentdesk.sync.errors import Rejected
 
 CONVERSATIONS_PAGE = 25  # the server's fixed page size; a shorter page is the last one
 MESSAGES_PAGE = 20  # what one messages request returns (latest, or before an id)
+AFTER_PAGE = 100  # what one request with ``after=<id>`` returns at most: a full pass reads forwards
+#: Message requests in flight at once. A full pass fetches one conversation's messages per request,
+#: so this decides its speed; 8 keeps a Chatwoot (3000 requests/minute per IP by default) busy
+#: without tripping its rate limit on a fast server. Measured in bench/bench_chatwoot_sync.py.
+CONCURRENCY = 8
 FIND_PAGES = 5  # how far back find_executed looks: 100 messages after the one we sent
 
 
@@ -37,7 +44,13 @@ class ChatwootConnector:
     kind = "chatwoot"
 
     def __init__(
-        self, client: httpx.AsyncClient, *, base_url: str, account_id: int, token: str, concurrency: int = 4
+        self,
+        client: httpx.AsyncClient,
+        *,
+        base_url: str,
+        account_id: int,
+        token: str,
+        concurrency: int = CONCURRENCY,
     ) -> None:
         self._client = client
         self._base_url = base_url.rstrip("/")
@@ -45,6 +58,7 @@ class ChatwootConnector:
         self._endpoints = Endpoints(account_id)
         self._account_id = account_id
         self._inboxes: dict[int, Inbox] = {}
+        self._agent_ids: dict[str, int] = {}  # name -> id, for "assign to me" by name
         self._slots = asyncio.Semaphore(concurrency)
 
     @classmethod
@@ -56,7 +70,7 @@ class ChatwootConnector:
         return cls(
             httpx.AsyncClient(timeout=timeout),
             base_url=account.base_url,
-            account_id=int(account.settings["account_id"]),
+            account_id=chatwoot_account_id(account),
             token=token,
         )
 
@@ -122,16 +136,35 @@ class ChatwootConnector:
         since: int | None = None,
     ) -> tuple[IncomingMessage, ...]:
         """A conversation's messages created at or after ``since`` (unix seconds), or all of them."""
+        collected = await (
+            self._all_messages(conversation_source_id)
+            if since is None
+            else self._messages_since(conversation_source_id, since)
+        )
+        return tuple(message for raw in collected if (message := parsing.parse_message(raw)) is not None)
+
+    async def _all_messages(self, conversation: str) -> list[Mapping[str, Any]]:
+        """Every message, oldest first, 100 a request: a full pass needs one request per conversation."""
+        collected: list[Mapping[str, Any]] = []
+        after = 0
+        while True:
+            page = parsing.parse_messages(await self._call(self._endpoints.messages(conversation, after=after)))
+            fresh = [raw for raw in page if int(raw["id"]) > after]
+            collected.extend(fresh)
+            if len(page) < AFTER_PAGE or not fresh:
+                return collected
+            after = int(fresh[-1]["id"])
+
+    async def _messages_since(self, conversation: str, since: int) -> list[Mapping[str, Any]]:
+        """The messages created at or after ``since``, paging backwards from the newest, 20 a request."""
         collected: list[Mapping[str, Any]] = []
         before: int | None = None
         while True:
-            page = parsing.parse_messages(await self._call(self._endpoints.messages(conversation_source_id, before)))
+            page = parsing.parse_messages(await self._call(self._endpoints.messages(conversation, before)))
             collected[:0] = page
-            if len(page) < MESSAGES_PAGE or (since is not None and float(page[0]["created_at"]) < since):
-                break
+            if len(page) < MESSAGES_PAGE or float(page[0]["created_at"]) < since:
+                return [raw for raw in collected if float(raw["created_at"]) >= since]
             before = int(page[0]["id"])
-        fresh = (raw for raw in collected if since is None or float(raw["created_at"]) >= since)
-        return tuple(message for raw in fresh if (message := parsing.parse_message(raw)) is not None)
 
     async def fetch_changes(self, cursor: str | None) -> SyncBatch:
         """One page of 25 conversations (those changed since the last pass) with their new messages."""
@@ -181,11 +214,24 @@ class ChatwootConnector:
     # -- outbox --------------------------------------------------------------------------------------
     async def execute(self, command: Command) -> CommandResult:
         message: IncomingMessage | None = None
+        command = await self._with_agent_id(command)
         for call in self._endpoints.command_calls(command):
             answer = await self._call(call)
             if call.path.endswith("/messages"):
                 message = parsing.parse_message(answer)
         return CommandResult(message=message)
+
+    async def _with_agent_id(self, command: Command) -> Command:
+        """ "Assign to me" names the agent (``assignee``); Chatwoot wants the id. The agent list is
+        fetched once and again only for a name it did not hold (a colleague who joined meanwhile)."""
+        name = command.payload.get("assignee", "")
+        if command.kind is not CommandKind.ASSIGN or not name or command.payload.get("agent_id"):
+            return command
+        if name not in self._agent_ids:
+            self._agent_ids = {agent.name: agent.id for agent in await self.fetch_agents()}
+        if name not in self._agent_ids:
+            raise Rejected(f"Chatwoot has no agent named {name!r} in this account.")
+        return replace(command, payload={**command.payload, "agent_id": str(self._agent_ids[name])})
 
     async def find_executed(self, command: Command) -> CommandResult | None:
         """The reply or note carrying this command's key, if Chatwoot already has it.

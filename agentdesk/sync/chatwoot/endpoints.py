@@ -61,9 +61,11 @@ class Endpoints:
             raise ValueError(f"unknown queue {queue!r} or status {status!r}")
         return ApiCall("GET", f"{self.root}/conversations", {"assignee_type": queue, "status": status, "page": page})
 
-    def messages(self, conversation: str, before: int | None = None) -> ApiCall:
-        """The latest 20 messages, or the 20 before a message id; oldest first either way."""
+    def messages(self, conversation: str, before: int | None = None, *, after: int | None = None) -> ApiCall:
+        """The latest 20 messages, the 20 before a message id, or up to 100 after one; oldest first."""
         params: dict[str, str | int] = {"before": before} if before is not None else {}
+        if after is not None:
+            params["after"] = after
         return ApiCall("GET", f"{self.root}/conversations/{conversation}/messages", params, scope=Scope.CONVERSATION)
 
     def command_calls(self, command: Command) -> list[ApiCall]:

@@ -61,7 +61,6 @@ class ChatwootApi:
 
     def __init__(self, state: ServerState) -> None:
         self.state = state
-        self.max_content = MAX_CONTENT  # tests lower it to provoke a 422 without a 150 kB body
 
     def handle(self, request: ApiRequest) -> tuple[int, Any]:
         with self.state.lock:
@@ -244,10 +243,10 @@ def _post_message(api: ChatwootApi, req: ApiRequest, user: User, account_id: int
         and api.state.inboxes[conversation.inbox_id].channel_type != "Channel::Api"
     ):
         raise ApiError(422, {"error": "Incoming messages are only allowed in Api inboxes"})
-    if len(body["content"]) > api.max_content:
+    if len(body["content"]) > MAX_CONTENT:
         raise ApiError(
             422,
-            {"message": f"Content is too long (maximum is {api.max_content} characters)", "attributes": ["content"]},
+            {"message": f"Content is too long (maximum is {MAX_CONTENT} characters)", "attributes": ["content"]},
         )
     message = api.state.post_message(
         conversation,

@@ -6,6 +6,7 @@ fails the test if any request or answer left the OpenAPI spec.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 
 import pytest
@@ -16,6 +17,10 @@ from tests.servers.chatwoot.server import ChatwootServer
 
 @pytest.fixture
 def chatwoot_server() -> Iterator[ChatwootServer]:
+    # Earlier tests' closed qasync loops hold Qt objects; collect them here, on the GUI thread. Left
+    # to chance, the garbage collector may run in a server thread, delete a Qt timer object from
+    # the wrong thread, and a later timer event then crashes Python (segfault in QTimerInfoList).
+    gc.collect()
     server = ChatwootServer().start()
     try:
         yield server

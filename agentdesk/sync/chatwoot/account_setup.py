@@ -1,0 +1,84 @@
+"""Adding, testing and removing Chatwoot accounts while the app runs: what the accounts dialog calls.
+
+The rules are the CLI's (``agentdesk account``): an account is added only after its connection
+test passed, its token goes only to the keyring, the profile keeps the rest. Every keyring call
+runs on the keyring thread and every store call on the store's threads, so the dialog can await
+these from the GUI thread.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+import httpx
+
+from agentdesk.core.entities import Account
+from agentdesk.core.events import AccountState, SyncPhase
+from agentdesk.sync import credentials
+from agentdesk.sync.chatwoot.account_settings import account_settings, chatwoot_account_id
+from agentdesk.sync.chatwoot.connector import ChatwootConnector
+from agentdesk.sync.chatwoot.diagnosis import ConnectionCheck, diagnose
+from agentdesk.sync.connector_factory import real_connector
+
+if TYPE_CHECKING:
+    from agentdesk.sync.workspace import Workspace
+
+KIND = ChatwootConnector.kind
+
+
+async def check_connection(url: str, account_id: int, token: str, *, timeout: float = 20.0) -> ConnectionCheck:
+    """The connection test in plain words, on a client of its own (TLS is always verified)."""
+    async with httpx.AsyncClient(timeout=timeout) as client:
+        return await diagnose(client, url.strip().rstrip("/"), account_id, token)
+
+
+class AccountSetup:
+    """The accounts of one open profile, changed while the engine runs."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.ws = workspace
+
+    def accounts(self) -> list[tuple[Account, AccountState]]:
+        """Every account with its sync state (an account the engine does not run shows as stopped)."""
+        states = {state.account_id: state for state in self.ws.engine.states()}
+        return [(a, states.get(a.id) or AccountState(a.id, a.name, SyncPhase.STOPPED)) for a in self.ws.accounts]
+
+    async def add(self, name: str, url: str, account_id: int, token: str) -> ConnectionCheck:
+        """Test, then store the token in the keyring and the account in the profile, then sync it."""
+        name, token = name.strip(), token.strip()
+        if not name or any(a.name == name for a in self.ws.accounts):
+            return ConnectionCheck(False, f"Choose another name: {name!r} is empty or taken.")
+        check = await check_connection(url, account_id, token)
+        if not check.ok:
+            return check
+        await credentials.off_loop(credentials.set_secret, KIND, name, token)
+        me = check.profile.name if check.profile else ""
+        account = await self.ws.runner.write(
+            self.ws.store.add_account,
+            KIND,
+            name,
+            datetime.now(UTC),
+            base_url=url.strip().rstrip("/"),
+            settings=account_settings(account_id, me),
+        )
+        self.ws.accounts.append(account)
+        connector = real_connector(account)
+        if connector is not None:
+            self.ws.engine.add(account, connector)
+            self.ws.engine.start()  # starts only the new account; the others run already
+        return check
+
+    async def test(self, account: Account) -> ConnectionCheck:
+        """Test a stored account with its stored token."""
+        token = await credentials.off_loop(credentials.get_secret, account.kind, account.name)
+        if not token:
+            return ConnectionCheck(False, f"No access token is stored for {account.name}; remove and add it again.")
+        return await check_connection(account.base_url, chatwoot_account_id(account), token)
+
+    async def remove(self, account: Account) -> None:
+        """Stop syncing it, forget its secret, and delete it with its conversations from the profile."""
+        await self.ws.engine.remove(account.id)
+        await credentials.off_loop(credentials.delete_secret, account.kind, account.name)
+        await self.ws.runner.write(self.ws.store.remove_account, account.id)
+        self.ws.accounts[:] = [a for a in self.ws.accounts if a.id != account.id]

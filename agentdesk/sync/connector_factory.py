@@ -1,0 +1,78 @@
+"""The connector for a real account (a team backend), built without touching the keyring.
+
+The profile is opened on the GUI thread, and a keyring read can block on D-Bus or on a password
+prompt. So a real account gets a :class:`KeyringConnector` at once; it reads the secret on its
+first use, on the keyring thread (``credentials.off_loop``), and then hands every call to the
+source's connector. A missing secret (or no usable keyring) raises ``NeedsSignIn``: the engine
+shows that account as NEEDS_SIGN_IN and keeps the other accounts syncing. A refused token is
+dropped as well, so after the user signs in again, ``engine.wake(account_id)`` is all it takes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+from agentdesk.core.commands import Command, CommandResult
+from agentdesk.core.entities import Account
+from agentdesk.core.incoming import SyncBatch
+from agentdesk.sync import credentials
+from agentdesk.sync.chatwoot import ChatwootConnector
+from agentdesk.sync.connector import Connector
+from agentdesk.sync.credentials import KeyringUnavailable
+from agentdesk.sync.errors import NeedsSignIn
+
+T = TypeVar("T")
+Build = Callable[[Account, str], Connector]
+
+#: Account kinds backed by a server and a secret, with how to build their connector from the secret.
+REAL_SOURCES: dict[str, Build] = {ChatwootConnector.kind: ChatwootConnector.for_account}
+
+
+def real_connector(account: Account) -> Connector | None:
+    """The connector for a real account, or None for a kind this version cannot sync."""
+    build = REAL_SOURCES.get(account.kind)
+    return None if build is None else KeyringConnector(account, build)
+
+
+class KeyringConnector:
+    """A real account's connector that fetches its secret lazily, off the event loop's thread."""
+
+    def __init__(self, account: Account, build: Build) -> None:
+        self.kind = account.kind
+        self._account = account
+        self._build = build
+        self._inner: Connector | None = None
+
+    async def fetch_changes(self, cursor: str | None) -> SyncBatch:
+        return await self._call(lambda c: c.fetch_changes(cursor))
+
+    async def execute(self, command: Command) -> CommandResult:
+        return await self._call(lambda c: c.execute(command))
+
+    async def find_executed(self, command: Command) -> CommandResult | None:
+        return await self._call(lambda c: c.find_executed(command))
+
+    async def close(self) -> None:
+        inner, self._inner = self._inner, None
+        if inner is not None:
+            await inner.close()
+
+    async def _call(self, operation: Callable[[Connector], Awaitable[T]]) -> T:
+        connector = self._inner or await self._signed_in()
+        try:
+            return await operation(connector)
+        except NeedsSignIn:
+            await self.close()  # the next try reads the keyring again: the user may have signed in
+            raise
+
+    async def _signed_in(self) -> Connector:
+        name = self._account.name
+        try:
+            secret = await credentials.off_loop(credentials.get_secret, self.kind, name)
+        except KeyringUnavailable as exc:
+            raise NeedsSignIn(str(exc)) from exc
+        if not secret:
+            raise NeedsSignIn(f"No access token is stored for {name}. Open Accounts and sign in again.")
+        self._inner = self._build(self._account, secret)
+        return self._inner
