@@ -7,6 +7,7 @@ Each command lives in its own module with ``register(subparsers)``; the module s
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -60,6 +61,10 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("agentdesk: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): not an error. Python's documented way to exit quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,6 +12,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import qasync
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from agentdesk.store import DataDirNotWritable, StoreError, StoreUnreadable
@@ -49,8 +50,10 @@ def open_profile_with_dialogs(app: QApplication, data_dir: Path, *, sandbox: boo
         try:
             return open_workspace(data_dir, sandbox_mode=sandbox)
         except StoreUnreadable as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, app.tr("AgentDesk"), str(exc))
-            move = box.addButton(app.tr("Move aside and start fresh"), QMessageBox.ButtonRole.AcceptRole)
+            box = QMessageBox(QMessageBox.Icon.Warning, "AgentDesk", str(exc))
+            move = box.addButton(
+                QCoreApplication.translate("App", "Move aside and start fresh"), QMessageBox.ButtonRole.AcceptRole
+            )
             box.addButton(QMessageBox.StandardButton.Cancel)
             box.exec()  # before the event loop runs: a plain modal dialog is safe here
             if box.clickedButton() is not move:
@@ -58,7 +61,7 @@ def open_profile_with_dialogs(app: QApplication, data_dir: Path, *, sandbox: boo
             moved = move_aside(exc.path, datetime.now(UTC))
             log.warning("moved the unreadable store to %s", moved)
         except (DataDirNotWritable, StoreError, RealSourcesForbidden) as exc:
-            QMessageBox.critical(None, app.tr("AgentDesk"), str(exc))
+            QMessageBox.critical(None, "AgentDesk", str(exc))
             print(f"agentdesk: {exc}", file=sys.stderr)
             return None
 

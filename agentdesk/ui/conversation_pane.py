@@ -122,7 +122,7 @@ class ConversationPane(QStackedWidget):
         self.assign_button.setEnabled(c.assignee != me)
         bar = self.thread.verticalScrollBar()
         at_bottom = bar.value() >= bar.maximum() - 4
-        self.thread.setHtml(thread_html(c, self._now(), self.tr, message_time))
+        self.thread.setHtml(thread_html(c, self._now(), message_time))
         if not same_as_before or at_bottom:
             bar.setValue(bar.maximum())
         self.customer_card.setText(self._customer_html(conversation))

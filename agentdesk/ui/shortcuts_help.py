@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
+from html import escape
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+KEYS: tuple[tuple[str, str], ...] = (
+    ("j / k", QT_TRANSLATE_NOOP("Shortcuts", "next / previous conversation")),
+    ("r", QT_TRANSLATE_NOOP("Shortcuts", "reply (focus the editor)")),
+    ("Ctrl+Enter", QT_TRANSLATE_NOOP("Shortcuts", "send")),
+    ("Ctrl+K", QT_TRANSLATE_NOOP("Shortcuts", "search all messages")),
+    ("Ctrl+T  /", QT_TRANSLATE_NOOP("Shortcuts", "insert a template")),
+    ("Alt+1 … Alt+6", QT_TRANSLATE_NOOP("Shortcuts", "switch the inserted template's tone")),
+    ("Shift+A", QT_TRANSLATE_NOOP("Shortcuts", "assign to me")),
+    ("e", QT_TRANSLATE_NOOP("Shortcuts", "resolve")),
+    ("s", QT_TRANSLATE_NOOP("Shortcuts", "mark as spam")),
+    ("Esc", QT_TRANSLATE_NOOP("Shortcuts", "back to the list")),
+    ("?", QT_TRANSLATE_NOOP("Shortcuts", "this overview")),
+)
 
-def show_shortcuts(parent: QWidget) -> None:
-    rows = [
-        ("j / k", parent.tr("next / previous conversation")),
-        ("r", parent.tr("reply (focus the editor)")),
-        ("Ctrl+Enter", parent.tr("send")),
-        ("Ctrl+K", parent.tr("search all messages")),
-        ("Ctrl+T  /", parent.tr("insert a template")),
-        ("Alt+1 … Alt+6", parent.tr("switch the inserted template's tone")),
-        ("Shift+A", parent.tr("assign to me")),
-        ("e", parent.tr("resolve")),
-        ("s", parent.tr("mark as spam")),
-        ("Esc", parent.tr("back to the list")),
-        ("?", parent.tr("this overview")),
-    ]
-    html = (
-        "<table cellpadding='4'>" + "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
+
+def show_shortcuts(parent: QWidget) -> QMessageBox:
+    rows = "".join(
+        f"<tr><td><b>{escape(key)}</b></td><td>{escape(QCoreApplication.translate('Shortcuts', what))}</td></tr>"
+        for key, what in KEYS
     )
     box = QMessageBox(parent)
-    box.setWindowTitle(parent.tr("Keyboard shortcuts"))
-    box.setText(html)
+    box.setWindowTitle(QCoreApplication.translate("Shortcuts", "Keyboard shortcuts"))
+    box.setText(f"<table cellpadding='4'>{rows}</table>")
     box.open()  # never exec(): no nested event loop under qasync
+    return box

@@ -19,6 +19,8 @@ class DeskStatusBar(QStatusBar):
         self.outbox.setObjectName("outboxState")
         self.clock = QLabel()
         self.clock.setObjectName("clock")
+        for label in (self.accounts, self.outbox, self.clock):
+            label.setContentsMargins(8, 2, 8, 2)
         self.addWidget(self.accounts)
         self.addWidget(self.outbox)
         self.addPermanentWidget(self.clock)

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from datetime import datetime
 from html import escape
 
+from PySide6.QtCore import QCoreApplication
+
 from agentdesk.core.entities import Conversation, Delivery, Direction, Message
 
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
@@ -32,41 +34,46 @@ def linkify(text: str) -> str:
 def thread_html(
     conversation: Conversation,
     now: datetime,
-    tr: Callable[[str], str],
     time_text: Callable[[datetime, datetime], str],
 ) -> str:
     parts = ["<html><body style='margin:0'>"]
     for message in conversation.messages:
-        parts.append(_bubble(message, conversation.customer.name, now, tr, time_text))
+        parts.append(_bubble(message, conversation.customer.name, now, time_text))
     parts.append("</body></html>")
     return "".join(parts)
 
 
-def _bubble(
-    m: Message, customer: str, now: datetime, tr: Callable[[str], str], time_text: Callable[[datetime, datetime], str]
-) -> str:
+def _bubble(m: Message, customer: str, now: datetime, time_text: Callable[[datetime, datetime], str]) -> str:
     when = escape(time_text(m.created_at, now))
     body = linkify(m.text)
     if m.direction is Direction.NOTE:
-        head = f"<b>{escape(tr('Internal note'))}</b> · {escape(m.author)} · {when}"
-        return _table("left", "100%", "#FFF4CC", "#8A6D00", head, body, _delivery(m, tr))
+        note = escape(QCoreApplication.translate("Thread", "Internal note"))
+        head = f"<b>{note}</b> · {escape(m.author)} · {when}"
+        return _table("left", "100%", "#FFF4CC", "#8A6D00", head, body, _delivery(m))
     if m.direction is Direction.INBOUND:
         head = f"<b>{escape(m.author or customer)}</b> · {when}"
         return _table("left", "78%", "#F1F3F5", "#555555", head, body, "")
-    head = f"<b>{escape(m.author or tr('We'))}</b> · {when}"
-    return _table("right", "78%", "#E3EEFF", "#335C99", head, body, _delivery(m, tr))
+    author = m.author or QCoreApplication.translate("Thread", "We")
+    head = f"<b>{escape(author)}</b> · {when}"
+    return _table("right", "78%", "#E3EEFF", "#335C99", head, body, _delivery(m))
 
 
-def _delivery(m: Message, tr: Callable[[str], str]) -> str:
+def _delivery(m: Message) -> str:
     if m.delivery is Delivery.PENDING:
-        return f"<div style='color:#666666'>◷ {escape(tr('sending …'))}</div>"
+        sending = escape(QCoreApplication.translate("Thread", "sending …"))
+        return f"<div style='color:#666666'>◷ {sending}</div>"
     if m.delivery is Delivery.FAILED:
         links = " · ".join(
             f"<a href='{ACTION_SCHEME}:{action}/{m.id}'>{escape(label)}</a>"
-            for action, label in (("retry", tr("Send again")), ("edit", tr("Edit")), ("discard", tr("Discard")))
+            for action, label in (
+                ("retry", QCoreApplication.translate("Thread", "Send again")),
+                ("edit", QCoreApplication.translate("Thread", "Edit")),
+                ("discard", QCoreApplication.translate("Thread", "Discard")),
+            )
         )
-        reason = escape(m.error or tr("not sent"))
-        return f"<div style='color:#B00020'>⛔ {escape(tr('Not sent:'))} {reason}<br>{links}</div>"
+        reason = escape(m.error or QCoreApplication.translate("Thread", "not sent"))
+        label = escape(QCoreApplication.translate("Thread", "Not sent:"))
+        return f"<div style='color:#B00020'>⛔ {label} {reason}<br>{links}</div>"
     return ""
 
 

@@ -1,0 +1,849 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../ui/app.py" line="55" />
+        <source>Move aside and start fresh</source>
+        <translation>Beiseitelegen und neu beginnen</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationList</name>
+    <message>
+        <location filename="../../ui/conversation_delegate.py" line="72" />
+        <source>private</source>
+        <translation>privat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_list.py" line="25" />
+        <source>Ctrl+K  Search all messages …</source>
+        <translation>Strg+K  In allen Nachrichten suchen …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_list.py" line="30" />
+        <source>Due first</source>
+        <translation>Fällige zuerst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_list.py" line="31" />
+        <source>Newest first</source>
+        <translation>Neueste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_list.py" line="32" />
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_list.py" line="33" />
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_list.py" line="36" />
+        <source>Sort order</source>
+        <translation>Sortierung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_list.py" line="42" />
+        <source>Conversations</source>
+        <translation>Gespräche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_list.py" line="44" />
+        <location filename="../../ui/conversation_list.py" line="105" />
+        <source>No conversations here.</source>
+        <translation>Hier sind keine Gespräche.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_list.py" line="105" />
+        <source>No results.</source>
+        <translation>Keine Treffer.</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationPane</name>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="45" />
+        <source>Pick a conversation on the left (j / k).</source>
+        <translation>Wählen Sie links ein Gespräch aus (j / k).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="57" />
+        <source>Assign to me</source>
+        <translation>Mir zuweisen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="58" />
+        <source>Assign to me (Shift+A)</source>
+        <translation>Mir zuweisen (Umschalt+A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="59" />
+        <source>Resolve</source>
+        <translation>Erledigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="60" />
+        <source>Resolve (e)</source>
+        <translation>Als erledigt markieren (e)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="61" />
+        <source>Spam</source>
+        <translation>Spam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="62" />
+        <source>Mark as spam (s)</source>
+        <translation>Als Spam markieren (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="69" />
+        <source>Thread</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="118" />
+        <source>public</source>
+        <translation>öffentlich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="118" />
+        <source>private message</source>
+        <translation>privat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="134" />
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="135" />
+        <source>waiting on customer</source>
+        <translation>wartet auf Kunde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="136" />
+        <source>snoozed</source>
+        <translation>zurückgestellt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="137" />
+        <source>resolved</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="138" />
+        <source>spam</source>
+        <translation>Spam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="141" />
+        <source>assigned to me</source>
+        <translation>mir zugewiesen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="143" />
+        <source>assigned to {name}</source>
+        <translation>zugewiesen an {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="145" />
+        <source>unassigned</source>
+        <translation>nicht zugewiesen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="155" />
+        <source>{n} followers</source>
+        <translation>{n} Follower</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="157" />
+        <source>addressed with Sie</source>
+        <translation>Anrede: Sie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="157" />
+        <source>addressed with du</source>
+        <translation>Anrede: du</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="159" />
+        <source>{n} earlier conversations</source>
+        <translation>{n} frühere Gespräche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="161" />
+        <source>first conversation</source>
+        <translation>erstes Gespräch</translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatusBar</name>
+    <message>
+        <location filename="../../ui/status_bar.py" line="34" />
+        <source>● {name}: synced</source>
+        <translation>● {name}: synchron</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="37" />
+        <source>↻ {name}: syncing {n}</source>
+        <translation>↻ {name}: synchronisiert {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="40" />
+        <source>○ {name}: offline since {time}</source>
+        <translation>○ {name}: offline seit {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="42" />
+        <source>⛔ {name}: sign in again</source>
+        <translation>⛔ {name}: bitte erneut anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="44" />
+        <source>⛔ {name}: no access</source>
+        <translation>⛔ {name}: kein Zugriff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="46" />
+        <source>⛔ {name}: stopped</source>
+        <translation>⛔ {name}: angehalten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="50" />
+        <source>Outbox: {n} waiting</source>
+        <translation>Ausgang: {n} wartend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="52" />
+        <source>{n} failed</source>
+        <translation>{n} fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="58" />
+        <source>Mon</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="59" />
+        <source>Tue</source>
+        <translation>Di</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="60" />
+        <source>Wed</source>
+        <translation>Mi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="61" />
+        <source>Thu</source>
+        <translation>Do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="62" />
+        <source>Fri</source>
+        <translation>Fr</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="63" />
+        <source>Sat</source>
+        <translation>Sa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="64" />
+        <source>Sun</source>
+        <translation>So</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="67" />
+        <source>Simulated time {time}</source>
+        <translation>Simulierte Zeit {time}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="46" />
+        <source>AgentDesk</source>
+        <translation>AgentDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="62" />
+        <source>TRAINING · sandbox only: nothing you send reaches a real customer</source>
+        <translation>TRAINING · nur Sandbox: Nichts, was Sie senden, erreicht echte Kundinnen und Kunden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="96" />
+        <source>A scenario file was skipped: {0}</source>
+        <translation>Eine Szenariodatei wurde übersprungen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="136" />
+        <source>&amp;AgentDesk</source>
+        <translation>&amp;AgentDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="137" />
+        <source>Insert template …</source>
+        <translation>Vorlage einfügen …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="138" />
+        <source>Manage templates …</source>
+        <translation>Vorlagen verwalten …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="140" />
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="142" />
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../../ui/message_bar.py" line="21" />
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePane</name>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="93" />
+        <source>Queues</source>
+        <translation>Warteschlangen</translation>
+    </message>
+</context>
+<context>
+    <name>Queues</name>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="16" />
+        <source>Mine</source>
+        <translation>Meine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="17" />
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="18" />
+        <source>All open</source>
+        <translation>Alle offenen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="19" />
+        <source>Waiting on customer</source>
+        <translation>Wartet auf Kunde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="20" />
+        <source>Resolved</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="21" />
+        <source>Spam</source>
+        <translation>Spam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="49" />
+        <source>{n} conversations</source>
+        <translation>{n} Gespräche</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyEditor</name>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="29" />
+        <source>Who will read this</source>
+        <translation>Wer das lesen wird</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="36" />
+        <source>Write a reply … (r)</source>
+        <translation>Antwort schreiben … (r)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="38" />
+        <source>Reply</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="39" />
+        <source>Send  Ctrl+Enter</source>
+        <translation>Senden  Strg+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="69" />
+        <source>Public reply</source>
+        <translation>Öffentliche Antwort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="69" />
+        <source>Private message</source>
+        <translation>Private Nachricht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="72" />
+        <source>Internal note</source>
+        <translation>Interne Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="123" />
+        <source>{n} of {limit} left</source>
+        <translation>noch {n} von {limit}</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../ui/shortcuts_help.py" line="11" />
+        <source>next / previous conversation</source>
+        <translation>nächstes / vorheriges Gespräch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_help.py" line="12" />
+        <source>reply (focus the editor)</source>
+        <translation>antworten (Editor fokussieren)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_help.py" line="13" />
+        <source>send</source>
+        <translation>senden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_help.py" line="14" />
+        <source>search all messages</source>
+        <translation>in allen Nachrichten suchen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_help.py" line="15" />
+        <source>insert a template</source>
+        <translation>Vorlage einfügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_help.py" line="16" />
+        <source>switch the inserted template's tone</source>
+        <translation>Tonalität der eingefügten Vorlage wechseln</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_help.py" line="17" />
+        <source>assign to me</source>
+        <translation>mir zuweisen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_help.py" line="18" />
+        <source>resolve</source>
+        <translation>als erledigt markieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_help.py" line="19" />
+        <source>mark as spam</source>
+        <translation>als Spam markieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_help.py" line="20" />
+        <source>back to the list</source>
+        <translation>zurück zur Liste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_help.py" line="21" />
+        <source>this overview</source>
+        <translation>diese Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_help.py" line="31" />
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <location filename="../../ui/task_runner.py" line="58" />
+        <source>Something went wrong ({0}). Details are in the log.</source>
+        <translation>Etwas ist schiefgegangen ({0}). Details stehen im Protokoll.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateActions</name>
+    <message>
+        <location filename="../../ui/template_actions.py" line="60" />
+        <source>A template was skipped: {0}</source>
+        <extracomment>Alt+1 … Alt+6, in this order.</extracomment>
+        <translation>Eine Vorlage wurde übersprungen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_actions.py" line="121" />
+        <source>The reply was edited, so its tone is not switched.</source>
+        <translation>Die Antwort wurde bearbeitet, deshalb bleibt die Tonalität unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_actions.py" line="125" />
+        <source>This template has no version in that tone.</source>
+        <translation>Diese Vorlage gibt es nicht in dieser Tonalität.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateManager</name>
+    <message>
+        <location filename="../../ui/template_manager.py" line="71" />
+        <source>Manage templates</source>
+        <translation>Vorlagen verwalten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="82" />
+        <source>Search templates …</source>
+        <translation>Vorlagen durchsuchen …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="86" />
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="87" />
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="88" />
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="89" />
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="90" />
+        <source>Discard changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="119" />
+        <source>Preview for</source>
+        <translation>Vorschau für</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="159" />
+        <source>formal (Sie)</source>
+        <translation>Sie-Form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="160" />
+        <source>informal (du)</source>
+        <translation>Du-Form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="162" />
+        <source>public replies and private messages</source>
+        <translation>öffentliche Antworten und private Nachrichten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="163" />
+        <source>public replies only</source>
+        <translation>nur öffentliche Antworten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="164" />
+        <source>private messages only</source>
+        <translation>nur private Nachrichten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="172" />
+        <source>comma separated</source>
+        <translation>durch Komma getrennt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="174" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="174" />
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="174" />
+        <source>Default</source>
+        <translation>Standardwert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="178" />
+        <source>Add variable</source>
+        <translation>Variable hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="179" />
+        <source>Remove variable</source>
+        <translation>Variable entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="188" />
+        <source>Optional: a shorter text for X, Bluesky and SMS</source>
+        <translation>Optional: eine kürzere Fassung für X, Bluesky und SMS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="193" />
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="194" />
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="195" />
+        <source>Intent</source>
+        <translation>Anliegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="196" />
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="197" />
+        <source>Tone</source>
+        <translation>Tonalität</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="198" />
+        <source>Form of address</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="199" />
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="200" />
+        <source>Used for</source>
+        <translation>Verwendung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="201" />
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="202" />
+        <source>Variables</source>
+        <translation>Variablen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="204" />
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="205" />
+        <source>Short text</source>
+        <translation>Kurzfassung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="303" />
+        <source>⛔ Cannot be saved: {0}</source>
+        <translation>⛔ Kann nicht gespeichert werden: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="328" />
+        <source>Chatwoot canned response: change it in Chatwoot, or duplicate it here.</source>
+        <translation>Chatwoot-Textbaustein: in Chatwoot ändern oder hier duplizieren.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="330" />
+        <source>Bundled template: read-only. Duplicate it to change it.</source>
+        <translation>Mitgelieferte Vorlage: schreibgeschützt. Zum Ändern bitte duplizieren.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="332" />
+        <source>Unsaved changes.</source>
+        <translation>Ungespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="356" />
+        <source>⛔ Template files skipped: {0}</source>
+        <translation>⛔ Übersprungene Vorlagendateien: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="392" />
+        <source>⛔ Not saved: {0}</source>
+        <translation>⛔ Nicht gespeichert: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="409" />
+        <source>Delete template</source>
+        <translation>Vorlage löschen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="410" />
+        <source>Delete the template “{0}” from the company library?</source>
+        <translation>Die Vorlage „{0}“ aus den Firmenvorlagen löschen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_manager.py" line="430" />
+        <source>⛔ Not deleted: {0}</source>
+        <translation>⛔ Nicht gelöscht: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePicker</name>
+    <message>
+        <location filename="../../ui/template_picker.py" line="189" />
+        <source>Insert template</source>
+        <translation>Vorlage einfügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_picker.py" line="197" />
+        <source>Search title, tags, intent and text …</source>
+        <translation>Titel, Schlagwörter, Anliegen und Text durchsuchen …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_picker.py" line="200" />
+        <source>All languages and forms of address</source>
+        <translation>Alle Sprachen und Anredeformen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_picker.py" line="204" />
+        <source>Templates</source>
+        <translation>Vorlagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_picker.py" line="208" />
+        <source>Insert</source>
+        <translation>Einfügen</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePreview</name>
+    <message>
+        <location filename="../../ui/template_picker.py" line="139" />
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_picker.py" line="149" />
+        <source>This template cannot be shown. Details are in the log.</source>
+        <translation>Diese Vorlage lässt sich nicht anzeigen. Details stehen im Protokoll.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_picker.py" line="154" />
+        <source>{0} / {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_picker.py" line="156" />
+        <source>⛔ over the limit</source>
+        <translation>⛔ über dem Limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_picker.py" line="158" />
+        <source>⛔ missing: {0}</source>
+        <translation>⛔ fehlt: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Thread</name>
+    <message>
+        <location filename="../../ui/thread_html.py" line="50" />
+        <source>Internal note</source>
+        <translation>Interne Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/thread_html.py" line="56" />
+        <source>We</source>
+        <translation>Wir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/thread_html.py" line="63" />
+        <source>sending …</source>
+        <translation>wird gesendet …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/thread_html.py" line="69" />
+        <source>Send again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/thread_html.py" line="70" />
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/thread_html.py" line="71" />
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/thread_html.py" line="74" />
+        <source>not sent</source>
+        <translation>nicht gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/thread_html.py" line="75" />
+        <source>Not sent:</source>
+        <translation>Nicht gesendet:</translation>
+    </message>
+</context>
+<context>
+    <name>TimeWords</name>
+    <message>
+        <location filename="../../ui/time_words.py" line="15" />
+        <source>{n} d</source>
+        <translation>{n} T</translation>
+    </message>
+</context>
+<context>
+    <name>Tones</name>
+    <message>
+        <location filename="../../ui/template_picker.py" line="53" />
+        <source>formal</source>
+        <translation>förmlich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_picker.py" line="54" />
+        <source>informal</source>
+        <translation>locker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_picker.py" line="55" />
+        <source>empathetic</source>
+        <translation>einfühlsam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_picker.py" line="56" />
+        <source>apologetic</source>
+        <translation>entschuldigend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_picker.py" line="57" />
+        <source>concise</source>
+        <translation>knapp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_picker.py" line="58" />
+        <source>cheerful</source>
+        <translation>fröhlich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_picker.py" line="70" />
+        <source>company library</source>
+        <translation>Firmenvorlagen</translation>
+    </message>
+</context>
+</TS>
