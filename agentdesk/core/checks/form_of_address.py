@@ -24,7 +24,22 @@ def _sentence_initial(text: str, start: int) -> bool:
     return index < 0 or text[index] in _SENTENCE_END
 
 
+def _may_find(ctx: CheckContext, chosen: str) -> bool:
+    """Cheap test on the set of words: is there anything this check could report?"""
+    words = set(_WORD.findall(ctx.text))
+    has_formal = not ctx.guidelines.formal.isdisjoint(words)
+    has_informal = not ctx.guidelines.informal.isdisjoint(map(str.lower, words))
+    if chosen == "sie":
+        return has_informal
+    if chosen == "du":
+        return has_formal
+    return has_formal and has_informal
+
+
 def find(ctx: CheckContext) -> Iterator[tuple[int, int, str, str | None]]:
+    chosen = (ctx.form_of_address or "").lower()
+    if not _may_find(ctx, chosen):
+        return
     formal: list[re.Match[str]] = []
     informal: list[re.Match[str]] = []
     for match in _WORD.finditer(ctx.text):
@@ -33,7 +48,6 @@ def find(ctx: CheckContext) -> Iterator[tuple[int, int, str, str | None]]:
             formal.append(match)
         elif word.lower() in ctx.guidelines.informal:
             informal.append(match)
-    chosen = (ctx.form_of_address or "").lower()
     if chosen in ("sie", "du"):
         wrong = informal if chosen == "sie" else formal
         form = "Sie" if chosen == "sie" else "du"

@@ -82,9 +82,10 @@ def _measure_mastodon(text: str, audience: Audience, rules: ChannelRules) -> Mea
 
 def _measure_bluesky(text: str, audience: Audience, rules: ChannelRules) -> Measure:
     limit = _limit(Channel.BLUESKY, audience, rules)
-    pieces = bluesky_length.bluesky_pieces(text)
+    links = bluesky_length.detect_links(text)
+    pieces = bluesky_length.bluesky_pieces(text, links)
     result = _from_pieces(text, Channel.BLUESKY, audience, pieces, limit, UNIT_GRAPHEMES, BLUESKY_MAX_BYTES[audience])
-    posted = bluesky_length.posted_text(text)
+    posted = bluesky_length.posted_text(text, links)
     return replace(result, posted_text=posted if posted != text else None)
 
 
@@ -98,7 +99,7 @@ def _from_pieces(
     size_limit: int | None = None,
 ) -> Measure:
     length = sum(piece.cost for piece in pieces)
-    over = over_range(pieces, len(text), limit, size_limit)
+    over = over_range(pieces, text, limit, size_limit)
     return Measure(channel, audience, length, limit, unit, valid=length > 0 and not over, over=over)
 
 
@@ -129,5 +130,5 @@ def _measure_plain(text: str, channel: Channel, audience: Audience, rules: Chann
     else:
         length = len(text)
         pieces = (Piece(i, i + 1, 1) for i in range(len(text)))
-    over = over_range(pieces, len(text), limit) if length > limit else ()
+    over = over_range(pieces, text, limit) if length > limit else ()
     return Measure(channel, audience, length, limit, unit, valid=length > 0 and not over, over=over)

@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
-import regex
-
 from agentdesk.core.length import x_patterns
+from agentdesk.core.length.graphemes import grapheme_count, grapheme_pieces
 from agentdesk.core.length.pieces import Piece
 
 _URL = re.compile(
@@ -21,7 +20,6 @@ _URL = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _TRAILING_PUNCTUATION = ".,;:!?"
-_GRAPHEME = regex.compile(r"\X")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -79,35 +77,24 @@ def _encode(part: str) -> str:
     return quote(part, safe="/?#[]@!$&'()*+,;=:%~-._")
 
 
-def posted_text(text: str) -> str:
-    """The text the app posts: each link replaced by its shortened form."""
+def posted_text(text: str, links: list[Link]) -> str:
+    """The text the app posts: each link (from ``detect_links``) replaced by its shortened form."""
     out: list[str] = []
     position = 0
-    for link in detect_links(text):
+    for link in links:
         out.append(text[position : link.start] + link.shown)
         position = link.end
     out.append(text[position:])
     return "".join(out)
 
 
-def bluesky_pieces(text: str) -> list[Piece]:
+def bluesky_pieces(text: str, links: list[Link]) -> list[Piece]:
     """Graphemes of the posted text, each link one piece, with their UTF-8 sizes."""
     pieces: list[Piece] = []
     position = 0
-    for link in detect_links(text):
-        pieces.extend(_graphemes(text, position, link.start))
-        pieces.append(Piece(link.start, link.end, _count(link.shown), len(link.shown.encode())))
+    for link in links:
+        pieces.extend(grapheme_pieces(text, position, link.start))
+        pieces.append(Piece(link.start, link.end, grapheme_count(link.shown), len(link.shown.encode())))
         position = link.end
-    pieces.extend(_graphemes(text, position, len(text)))
+    pieces.extend(grapheme_pieces(text, position, len(text)))
     return pieces
-
-
-def _graphemes(text: str, start: int, end: int) -> list[Piece]:
-    return [
-        Piece(m.start(), m.end(), 1, len(m.group().encode("utf-8", "surrogatepass")))
-        for m in _GRAPHEME.finditer(text, start, end)
-    ]
-
-
-def _count(text: str) -> int:
-    return len(_GRAPHEME.findall(text))

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import regex
 
+from agentdesk.core.length.graphemes import grapheme_count, grapheme_pieces
 from agentdesk.core.length.pieces import Piece
 from agentdesk.core.length.utf16 import to_units, unit_to_index
 from agentdesk.core.length.x_urls import extract_urls
 
 DEFAULT_URL_LENGTH = 23
-_GRAPHEME = regex.compile(r"\X")
 # Account::MENTION_RE: not after "=", "/" or a word character; the username, then an optional domain.
 _MENTION = regex.compile(
     r"(?<![=/\w])@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(@[\w]+(?:[.-]+[\w]+)*)?(?!@|://|[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff])",
@@ -32,21 +32,13 @@ def mastodon_pieces(text: str, url_length: int = DEFAULT_URL_LENGTH) -> list[Pie
     taken = [(start, end) for start, end, _ in entities]
     for match in _MENTION.finditer(text):
         if match.group(2) and not any(s < match.end() and match.start() < e for s, e in taken):
-            entities.append((match.start(), match.end(), _grapheme_count("@" + match.group(1))))
+            entities.append((match.start(), match.end(), grapheme_count("@" + match.group(1))))
     entities.sort()
     pieces: list[Piece] = []
     position = 0
     for start, end, cost in entities:
-        pieces.extend(_graphemes(text, position, start))
+        pieces.extend(grapheme_pieces(text, position, start))
         pieces.append(Piece(start, end, cost))
         position = end
-    pieces.extend(_graphemes(text, position, len(text)))
+    pieces.extend(grapheme_pieces(text, position, len(text)))
     return pieces
-
-
-def _graphemes(text: str, start: int, end: int) -> list[Piece]:
-    return [Piece(m.start(), m.end(), 1) for m in _GRAPHEME.finditer(text, start, end)]
-
-
-def _grapheme_count(text: str) -> int:
-    return len(_GRAPHEME.findall(text))

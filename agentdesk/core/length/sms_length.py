@@ -7,6 +7,8 @@ or a surrogate pair that would straddle the boundary starts the next segment.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 GSM_BASIC = frozenset(
@@ -19,6 +21,12 @@ UCS_2 = "UCS-2"
 DEFAULT_MAX_SEGMENTS = 10
 _SINGLE = {GSM_7: 160, UCS_2: 70}
 _MULTI = {GSM_7: 153, UCS_2: 67}
+_NOT_GSM = re.compile("[^" + re.escape("".join(sorted(GSM_BASIC | GSM_EXTENSION))) + "]")
+#: What costs two units: an extension character (escape + character), an astral one (two UCS-2 units).
+_COSTS_TWO = {
+    GSM_7: re.compile("[" + re.escape("".join(sorted(GSM_EXTENSION))) + "]"),
+    UCS_2: re.compile("[\U00010000-\U0010ffff]"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,29 +40,31 @@ class SmsCount:
     ucs2_characters: tuple[str, ...]
 
 
-def _cost(ch: str, encoding: str) -> int:
-    if encoding == GSM_7:
-        return 2 if ch in GSM_EXTENSION else 1
-    return 2 if ord(ch) > 0xFFFF else 1
-
-
 def count_sms(text: str) -> SmsCount:
     """How the text travels as SMS; ``ucs2_characters`` are the ones that rule out GSM-7."""
-    forcing = tuple(dict.fromkeys(ch for ch in text if ch not in GSM_BASIC and ch not in GSM_EXTENSION))
+    forcing = tuple(dict.fromkeys(_NOT_GSM.findall(text)))
     encoding = UCS_2 if forcing else GSM_7
-    costs = [_cost(ch, encoding) for ch in text]
-    units = sum(costs)
+    doubles = [match.start() for match in _COSTS_TWO[encoding].finditer(text)]
+    units = len(text) + len(doubles)
     if units <= _SINGLE[encoding]:
         return SmsCount(encoding, units, 1, (0,), forcing)
-    size = _MULTI[encoding]
-    starts = [0]
-    used = 0
-    for index, cost in enumerate(costs):
-        if used + cost > size:
-            starts.append(index)
-            used = 0
-        used += cost
+    starts = _segment_starts(len(text), doubles, _MULTI[encoding])
     return SmsCount(encoding, units, len(starts), tuple(starts), forcing)
+
+
+def _segment_starts(length: int, doubles: list[int], size: int) -> list[int]:
+    """Fill each segment with as many characters as fit; ``doubles`` are the indices costing 2."""
+    starts = [0]
+    start = 0
+    while True:
+        end = min(start + size, length)
+        first = bisect_left(doubles, start)
+        while end - start + bisect_left(doubles, end, first) - first > size:
+            end -= 1
+        if end == length:
+            return starts
+        starts.append(end)
+        start = end
 
 
 def unit_limit(encoding: str, max_segments: int) -> int:

@@ -26,6 +26,19 @@ _HEAVY = re.compile("[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")  
 _PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 
 
+def _emoji_zones() -> re.Pattern[str]:
+    """Runs of the code units twemoji's pattern can match (it spells each as an escape, plus keycap #*0-9).
+
+    An emoji never leaves such a run, so the big pattern only has to look inside them.
+    """
+    ranges = re.findall(r"\\u([0-9a-fA-F]{4})(?:-\\u([0-9a-fA-F]{4}))?", x_patterns.EMOJI.pattern)
+    units = sorted({f"\\u{low}-\\u{high or low}" for low, high in ranges})
+    return re.compile("[#*0-9" + "".join(units) + "]+")
+
+
+_EMOJI_ZONE = _emoji_zones()
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedTweet:
     """parseTweet's result; ``over_start`` is the first UTF-16 unit of the normalised text past 280."""
@@ -57,9 +70,28 @@ def _run_weight(units: str, start: int, end: int) -> int:
 def _entities(units: str) -> list[tuple[int, int, int]]:
     """(start, units to skip, scaled weight) of URLs and emoji; the URL wins where both start."""
     found = {url.start: (len(url.url), URL_LENGTH * _SCALE) for url in extract_urls(units)}
-    for match in x_patterns.EMOJI.finditer(units):
-        found.setdefault(match.start(), (match.end() - match.start(), _DEFAULT_WEIGHT))
+    for zone in _EMOJI_ZONE.finditer(units):
+        for match in x_patterns.EMOJI.finditer(units, zone.start(), zone.end()):
+            found.setdefault(match.start(), (match.end() - match.start(), _DEFAULT_WEIGHT))
     return sorted((start, skip, weight) for start, (skip, weight) in found.items())
+
+
+def _cross(units: str, index: int, weighted: int, valid: bool, valid_display: int) -> tuple[int, int, int, int]:
+    """parseTweet's unit-by-unit steps through a clean run up to the one that passes the limit.
+
+    Returns the index after that step, the weight, the last valid display index and the step's start.
+    """
+    limit = MAX_WEIGHTED_LENGTH * _SCALE
+    while True:
+        start = index
+        if "\ud800" <= units[index] <= "\udbff" and "\udc00" <= units[index + 1 : index + 2] <= "\udfff":
+            index += 1
+        weighted += _weight(units[index])
+        if weighted > limit:
+            return index + 1, weighted, valid_display, start
+        if valid:
+            valid_display = index
+        index += 1
 
 
 def parse_tweet(text: str) -> ParsedTweet:
@@ -93,6 +125,9 @@ def parse_tweet(text: str) -> ParsedTweet:
                 if valid and weighted <= limit:
                     valid_display = run_end - 1
                 index = run_end
+                continue
+            if not straddles and clean:  # this run crosses the limit: find where, then sum the rest
+                index, weighted, valid_display, over_start = _cross(units, index, weighted, valid, valid_display)
                 continue
             if index < count - 1 and "\ud800" <= units[index] <= "\udbff" and "\udc00" <= units[index + 1] <= "\udfff":
                 index += 1
