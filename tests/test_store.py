@@ -207,3 +207,13 @@ def test_export_holds_accounts_conversations_and_messages(store: Store) -> None:
     assert (conv["channel"], conv["audience"], conv["status"], conv["assignee"]) == ("x", "public", "open", "Jonas")
     assert conv["customer"]["handle"] == "@kim"
     assert conv["messages"][0]["source_id"] == "a-m0"
+
+
+def test_what_the_agent_sends_is_found_by_search_too(store: Store) -> None:
+    acc = _account(store)
+    store.apply_batch(acc, batch(conversation("a", "Hallo")))
+    [cid] = store.conversation_ids(Queue.ALL_OPEN, "me")
+    store.perform(cid, CommandKind.REPLY, {"text": "Die Gutschrift ist veranlasst"}, T0, "Alex")
+    assert store.conversation_ids(Queue.ALL_OPEN, "me", search="gutschrift") == [cid]
+    store.perform(cid, CommandKind.NOTE, {"text": "Kulanz genehmigt"}, T0, "Alex")
+    assert store.conversation_ids(Queue.ALL_OPEN, "me", search="kulanz") == [cid]

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from agentdesk.core.incoming import IncomingConversation
 from agentdesk.store.models import ConversationTable, CustomerRow, MessageTable
+from agentdesk.store.search_index import index_messages_after, last_message_id
 
 # Derived columns of a conversation, recomputed from its messages after every change.
 _REFRESH_DERIVED = text(
@@ -159,7 +160,10 @@ def _insert_messages(session: Session, items: list[IncomingConversation], conver
     ]
     if not rows:
         return
-    session.execute(insert(MessageTable).on_conflict_do_nothing(), rows)
+    last_id = last_message_id(session)
+    # Core, not the ORM bulk path: these rows never become objects.
+    session.execute(insert(MessageTable.__table__).on_conflict_do_nothing(), rows)
+    index_messages_after(session, last_id)
     # News from the customer makes a conversation unread again.
     inbound = {r["conversation_id"] for r in rows if r["direction"] == "inbound"}
     if inbound:

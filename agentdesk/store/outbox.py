@@ -18,6 +18,7 @@ from agentdesk.core.entities import Delivery, Direction
 from agentdesk.store import convert
 from agentdesk.store.ingest import refresh_derived
 from agentdesk.store.models import ConversationTable, DraftRow, MessageTable, OutboxRow
+from agentdesk.store.search_index import index_messages_after, last_message_id
 
 _SHOWS_MESSAGE = {CommandKind.REPLY: Direction.OUTBOUND, CommandKind.NOTE: Direction.NOTE}
 
@@ -43,8 +44,10 @@ def enqueue(
             created_at=now,
             delivery=Delivery.PENDING.value,
         )
+        last_id = last_message_id(session)
         session.add(msg)
         session.flush()
+        index_messages_after(session, last_id)
         local_id = msg.id
         session.execute(delete(DraftRow).where(DraftRow.conversation_id == conversation_id))
     row = OutboxRow(
