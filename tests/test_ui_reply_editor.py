@@ -190,6 +190,10 @@ def test_misspelt_word_is_underlined_after_a_pause_and_add_to_dictionary_removes
     assert highlighted(editor, SPELLING) == []  # not before the pause: typing is never held up
     qtbot.waitUntil(lambda: highlighted(editor, SPELLING) == ["verschikt"], timeout=15_000)  # the company name is fine
 
+    editor.edit.moveCursor(QTextCursor.MoveOperation.Start)
+    editor.edit.insertPlainText("Gute Nachricht: ")
+    assert highlighted(editor, SPELLING) == ["verschikt"]  # the underline moves with the word at once
+
     cursor = QTextCursor(editor.edit.document())
     cursor.setPosition(editor.text().index("verschikt") + 2)
     menu = editor.context_menu(editor.edit.cursorRect(cursor).center())

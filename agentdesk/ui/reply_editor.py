@@ -69,6 +69,7 @@ class ReplyEditor(QWidget):
         self._measure: Measure | None = None
         self._findings: list[Finding] = []
         self._misspellings: list[Misspelling] = []
+        self._length = 0  # of the text at the last update, to move underlines along with an edit
         self._spelling_request = 0
 
         self.mode = QComboBox()
@@ -262,12 +263,14 @@ class ReplyEditor(QWidget):
 
     # --- counting and checks, on every keystroke -------------------------------------------------------
     def _text_changed(self) -> None:
+        self._move_misspellings()
         self._update()
         self._spelling_timer.start()
         self.draft_edited.emit()
 
     def _update(self) -> None:
         text = self.text()
+        self._length = len(text)
         if self.is_note():
             self._measure, self._findings = None, []
         else:
@@ -315,6 +318,17 @@ class ReplyEditor(QWidget):
     # --- spelling -------------------------------------------------------------------------------------
     def _check_spelling(self) -> None:
         self._spelling_request = self.spelling.check(self.text(), self._known_names)
+
+    def _move_misspellings(self) -> None:
+        """Until the next check, keep underlining the words still there, before or after the edit."""
+        text = self.text()
+        shift = len(text) - self._length
+        kept = []
+        for word in self._misspellings:
+            start = next((word.start + d for d in (0, shift) if text[word.start + d : word.end + d] == word.word), None)
+            if start is not None:
+                kept.append(Misspelling(start, start + len(word.word), word.word))
+        self._misspellings = kept
 
     def _spelling_checked(self, request: int, found: list[Misspelling]) -> None:
         if request != self._spelling_request:
