@@ -43,7 +43,8 @@ def test_token_is_in_no_file_log_or_export(
     log = RotatingFileHandler(tmp_path / "agentdesk.log", encoding="utf-8")  # the app's log file
     root = logging.getLogger()
     root.addHandler(log)
-    level, root.level = root.level, logging.DEBUG  # everything, httpx and httpcore included
+    level = root.level
+    root.setLevel(logging.DEBUG)  # everything, httpx and httpcore included
     try:
         with memory_keyring() as vault:
             monkeypatch.setattr("sys.stdin", io.StringIO(TOKEN + "\n"))
@@ -58,7 +59,7 @@ def test_token_is_in_no_file_log_or_export(
             assert vault.entries[("AgentDesk", "chatwoot:Acme")] == TOKEN
     finally:
         root.removeHandler(log)
-        root.level = level
+        root.setLevel(level)
         log.close()
 
     files = {p.name: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
