@@ -35,6 +35,7 @@ def child(data_dir: Path) -> dict[str, float]:
     from agentdesk.sync.workspace import open_workspace
     from agentdesk.ui.main_window import MainWindow
 
+    sys.setswitchinterval(0.001)  # as agentdesk.ui.app does
     app = QApplication(sys.argv[:1])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -44,11 +45,11 @@ def child(data_dir: Path) -> dict[str, float]:
         ws = open_workspace(data_dir)
         window = MainWindow(ws)
         window.show()
-        await window.initial_load()
+        await window.initial_load()  # the default queue listed, its first conversation open
+        await asyncio.sleep(0.05)  # the first page of rows arrives and is painted
+        result["first_window_s"] = time.perf_counter() - STARTED
         window.queues.setCurrentIndex(window.queues.queues.index(window.queues.queues.row_of(Queue.ALL_OPEN)))
         await window._reload_list()
-        await asyncio.sleep(0.05)  # the first page arrives and is painted
-        result["first_window_s"] = time.perf_counter() - STARTED
         result["rows"] = window.list_model.rowCount()
 
         # Scroll the whole list at a brisk pace, measuring every paint and the event loop's lag.

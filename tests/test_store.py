@@ -217,3 +217,9 @@ def test_what_the_agent_sends_is_found_by_search_too(store: Store) -> None:
     assert store.conversation_ids(Queue.ALL_OPEN, "me", search="gutschrift") == [cid]
     store.perform(cid, CommandKind.NOTE, {"text": "Kulanz genehmigt"}, T0, "Alex")
     assert store.conversation_ids(Queue.ALL_OPEN, "me", search="kulanz") == [cid]
+
+
+def test_the_known_head_revision_is_alembics_head() -> None:
+    from agentdesk.store.migrate import HEAD_REVISION
+
+    assert head_revision() == HEAD_REVISION

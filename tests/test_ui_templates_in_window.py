@@ -26,6 +26,7 @@ async def window(tmp_path: Path):  # type: ignore[no-untyped-def]
     win = MainWindow(ws)
     win.show()
     await win.initial_load()
+    await wait_until(lambda: win.templates.library is not None)  # read in the background after start
     yield win
     await win.shutdown()
     await ws.close()

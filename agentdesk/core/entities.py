@@ -55,6 +55,14 @@ class Account:
     base_url: str = ""
     settings: dict[str, str] = field(default_factory=dict)
 
+    #: The settings key under which a team backend keeps who "me" is on that account.
+    AGENT_NAME = "agent_name"
+
+    @property
+    def agent_name(self) -> str:
+        """Who "me" is on this account (the backend's name for the signed-in agent); "" if unknown."""
+        return self.settings.get(self.AGENT_NAME, "")
+
 
 @dataclass(frozen=True, slots=True)
 class Customer:

@@ -35,6 +35,8 @@ class AccountState:
 @dataclass(frozen=True, slots=True)
 class ConversationsChanged:
     ids: frozenset[int]
+    #: False when only how the rows look changed (read, a draft): no list needs re-sorting.
+    membership: bool = True
 
 
 @dataclass(frozen=True, slots=True)

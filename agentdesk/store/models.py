@@ -45,7 +45,7 @@ class ConversationTable(Base):
     __table_args__ = (
         UniqueConstraint("account_id", "source_id"),
         Index("ix_conversations_status_last", "status", "last_message_at"),
-        Index("ix_conversations_status_waiting", "status", "waiting_since"),
+        Index("ix_conversations_status_waiting", "status", "waiting_since", "last_message_at"),
         Index("ix_conversations_assignee_status", "assignee", "status", "last_message_at"),
         Index("ix_conversations_customer", "customer_id"),
     )

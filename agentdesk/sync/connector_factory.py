@@ -16,17 +16,21 @@ from typing import TypeVar
 from agentdesk.core.commands import Command, CommandResult
 from agentdesk.core.entities import Account
 from agentdesk.core.incoming import SyncBatch
-from agentdesk.sync import credentials
-from agentdesk.sync.chatwoot import ChatwootConnector
 from agentdesk.sync.connector import Connector
-from agentdesk.sync.credentials import KeyringUnavailable
 from agentdesk.sync.errors import NeedsSignIn
 
 T = TypeVar("T")
 Build = Callable[[Account, str], Connector]
 
+
+def _chatwoot(account: Account, token: str) -> Connector:
+    from agentdesk.sync.chatwoot import ChatwootConnector  # httpx and the connector load on first use
+
+    return ChatwootConnector.for_account(account, token)
+
+
 #: Account kinds backed by a server and a secret, with how to build their connector from the secret.
-REAL_SOURCES: dict[str, Build] = {ChatwootConnector.kind: ChatwootConnector.for_account}
+REAL_SOURCES: dict[str, Build] = {"chatwoot": _chatwoot}
 
 
 def real_connector(account: Account) -> Connector | None:
@@ -67,10 +71,12 @@ class KeyringConnector:
             raise
 
     async def _signed_in(self) -> Connector:
+        from agentdesk.sync import credentials  # keyring loads only for a real account
+
         name = self._account.name
         try:
             secret = await credentials.off_loop(credentials.get_secret, self.kind, name)
-        except KeyringUnavailable as exc:
+        except credentials.KeyringUnavailable as exc:
             raise NeedsSignIn(str(exc)) from exc
         if not secret:
             raise NeedsSignIn(f"No access token is stored for {name}. Open Accounts and sign in again.")

@@ -53,7 +53,7 @@ class Operations:
 
     async def mark_read(self, conversation_id: int) -> None:
         await self.runner.write(self.store.mark_read, conversation_id)
-        self._changed(conversation_id)
+        self.ws.hub.publish(ConversationsChanged(frozenset({conversation_id}), membership=False))
 
     async def send(self, conversation_id: int, text: str, audience: Audience, *, note: bool = False) -> Command:
         kind = CommandKind.NOTE if note else CommandKind.REPLY

@@ -18,7 +18,6 @@ from agentdesk.resources import resource_path
 from agentdesk.store import Store
 from agentdesk.store.profile import Role, Settings, load_settings
 from agentdesk.store.runner import StoreRunner
-from agentdesk.sync.chatwoot.account_settings import agent_name
 from agentdesk.sync.connector import Connector
 from agentdesk.sync.connector_factory import real_connector
 from agentdesk.sync.engine import SyncEngine
@@ -56,7 +55,7 @@ class Workspace:
     @property
     def me(self) -> str:
         """The agent's name in the queues: a team backend's name for this user, if there is one."""
-        return next((name for a in self.accounts if (name := agent_name(a))), self.settings.agent_name)
+        return next((a.agent_name for a in self.accounts if a.agent_name), self.settings.agent_name)
 
     @property
     def sandbox_only(self) -> bool:

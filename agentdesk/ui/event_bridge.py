@@ -16,7 +16,7 @@ from agentdesk.core.events import (
 
 
 class EventBridge(QObject):
-    conversations_changed = Signal(object)  # frozenset[int]
+    conversations_changed = Signal(object, bool)  # frozenset[int], membership or order may have changed
     account_state_changed = Signal(object)  # AccountState
     outbox_changed = Signal(int)
     clock_changed = Signal(object, float)  # datetime, speed
@@ -27,8 +27,8 @@ class EventBridge(QObject):
 
     def _on_event(self, event: Event) -> None:
         match event:
-            case ConversationsChanged(ids):
-                self.conversations_changed.emit(ids)
+            case ConversationsChanged(ids, membership):
+                self.conversations_changed.emit(ids, membership)
             case AccountStateChanged(state):
                 self._emit_state(state)
             case OutboxChanged(conversation_id):

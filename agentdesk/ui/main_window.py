@@ -7,6 +7,8 @@ waits for the store or the network.
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         self._draft_max_timer = QTimer(self, singleShot=True, interval=DRAFT_MAX_WAIT_MS)
         self._draft_max_timer.timeout.connect(self.save_draft)
         self._changed: set[int] = set()
+        self._membership_changed = False
         self._refresh_timer = QTimer(self, singleShot=True, interval=150)
         self._refresh_timer.timeout.connect(self._apply_changes)
         self._clock_timer = QTimer(self, interval=1000)
@@ -159,7 +162,6 @@ class MainWindow(QMainWindow):
 
     async def initial_load(self) -> None:
         """Everything the first screen shows: counts, the list, and its first conversation opened."""
-        await self.templates.load()
         await self._reload_list()
         if self.list_model.rowCount() == 0:
             self.queues.setCurrentIndex(self.queues.queues.index(self.queues.queues.row_of(Queue.ALL_OPEN)))
@@ -169,6 +171,11 @@ class MainWindow(QMainWindow):
         if self._shown_id is not None:
             await self._show(self._shown_id, same_as_before=False)
         await self._refresh_outbox_counts()
+        # Everything built so far lives as long as the window: keep it out of the garbage
+        # collector's full passes, which otherwise stall the GUI thread for tens of milliseconds.
+        gc.freeze()
+        # Not needed for the first screen: read the templates once it is up.
+        self.tasks.run(self.templates.load(), what="loading templates")
 
     def open_conversation(self, conversation_id: int) -> None:
         if conversation_id == self._shown_id:
@@ -244,15 +251,18 @@ class MainWindow(QMainWindow):
                 self._draft_edited()
 
     # --- live updates ------------------------------------------------------------------------------
-    def _on_changed(self, ids: frozenset[int]) -> None:
+    def _on_changed(self, ids: frozenset[int], membership: bool) -> None:
         self._changed |= ids
+        self._membership_changed |= membership
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
 
     def _apply_changes(self) -> None:
         changed, self._changed = self._changed, set()
+        membership, self._membership_changed = self._membership_changed, False
         self.list_model.refresh_rows(changed)
-        self.reload_list()
+        if membership:
+            self.reload_list()
         if self._shown_id in changed:
             self.tasks.run(self._show(self._shown_id, same_as_before=True), what="refreshing the conversation")
 

@@ -181,6 +181,8 @@ class ReplyEditor(QWidget):
 
     def audience(self) -> Audience:
         data = self.mode.currentData()  # Qt hands the enum back as a plain str: make it an Audience again
+        if data is None:  # no conversation opened yet
+            return Audience.PUBLIC
         return Audience.PRIVATE if data == NOTE else Audience(data)
 
     def set_audience(self, audience: Audience) -> None:

@@ -70,6 +70,9 @@ class SpellingService(QObject):
     def _check(self, request: int, text: str, known_names: frozenset[str]) -> None:
         if request != self._requests:
             return  # a newer draft is queued behind this one
+        if not any(ch.isalpha() for ch in text):
+            self.checked.emit(request, [])  # nothing to check: the word lists (~80 MB) stay unloaded
+            return
         if self._lexicons is None:
             self._lexicons = load_lexicons()
         found: list[Misspelling] = misspellings(

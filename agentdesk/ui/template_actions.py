@@ -8,17 +8,21 @@ import asyncio
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
+from PySide6.QtWidgets import QDialog
 
 from agentdesk.core.entities import Conversation
 from agentdesk.sync.operations import Operations
-from agentdesk.templates import Template, TemplateLibrary, Tone, bundled_dir, company_dir, render, variables_for
+from agentdesk.templates.library import TemplateLibrary, bundled_dir, company_dir
+from agentdesk.templates.model import Template, Tone
 from agentdesk.ui.message_bar import MessageBar
 from agentdesk.ui.reply_editor import ReplyEditor
 from agentdesk.ui.task_runner import TaskRunner
-from agentdesk.ui.template_manager import TemplateManager
-from agentdesk.ui.template_picker import TemplatePicker
+
+if TYPE_CHECKING:
+    from agentdesk.ui.template_picker import TemplatePicker as TemplatePickerType
 
 #: Alt+1 … Alt+6, in this order.
 TONE_KEYS: tuple[Tone, ...] = tuple(Tone)
@@ -40,7 +44,7 @@ class TemplateActions(QObject):
         self._folder = company_dir(ops.ws.data_dir)
         self.library: TemplateLibrary | None = None
         self._inserted: tuple[Template, dict[str, str], str] | None = None  # template, values, text
-        self._picker: TemplatePicker | None = None
+        self._picker: QDialog | None = None
         self._files = ThreadPoolExecutor(1, thread_name_prefix="templates")
         self._watcher = QFileSystemWatcher(self)
         self._reload_timer = QTimer(self, singleShot=True, interval=300)
@@ -84,6 +88,8 @@ class TemplateActions(QObject):
         conversation = self._conversation()
         if conversation is None or self.library is None:
             return
+        from agentdesk.ui.template_picker import TemplatePicker  # the dialogs load on first use
+
         address = self._address(conversation)
         picker = TemplatePicker(
             self.library,
@@ -99,7 +105,7 @@ class TemplateActions(QObject):
         self._picker = picker
         picker.open()  # never exec(): no nested event loop under qasync
 
-    def _insert(self, picker: TemplatePicker, template_id: str, text: str) -> None:
+    def _insert(self, picker: TemplatePickerType, template_id: str, text: str) -> None:
         template = self.library.get(template_id) if self.library else None
         if template is None:
             return
@@ -124,6 +130,8 @@ class TemplateActions(QObject):
         if other is None:
             self._messages.show_message(self.tr("This template has no version in that tone."))
             return
+        from agentdesk.templates.rendering import render
+
         rendered = render(other, conversation.channel, values)
         self._inserted = (other, values, rendered.text)
         self._editor.set_text(rendered.text)
@@ -135,6 +143,8 @@ class TemplateActions(QObject):
     def manage(self) -> None:
         if self.library is None:
             return
+        from agentdesk.ui.template_manager import TemplateManager
+
         conversation = self._conversation()
         manager = TemplateManager(
             self.library,
@@ -150,6 +160,8 @@ class TemplateActions(QObject):
         self._watch()
 
     def _values(self, conversation: Conversation) -> dict[str, str]:
+        from agentdesk.templates.variables import variables_for
+
         settings = self._ops.ws.settings
         return variables_for(conversation, settings.agent_name, settings.company_name, {})
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from agentdesk.core.entities import Account
 
 ACCOUNT_ID = "account_id"
-AGENT_NAME = "agent_name"
+AGENT_NAME = Account.AGENT_NAME
 
 
 def account_settings(account_id: int, agent_name: str) -> dict[str, str]:
@@ -26,4 +26,4 @@ def chatwoot_account_id(account: Account) -> int:
 
 def agent_name(account: Account) -> str:
     """Who "me" is on this account; "" when it was added without testing the connection."""
-    return account.settings.get(AGENT_NAME, "")
+    return account.agent_name

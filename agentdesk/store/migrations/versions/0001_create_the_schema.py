@@ -74,7 +74,9 @@ def upgrade() -> None:
         )
         batch_op.create_index("ix_conversations_customer", ["customer_id"], unique=False)
         batch_op.create_index("ix_conversations_status_last", ["status", "last_message_at"], unique=False)
-        batch_op.create_index("ix_conversations_status_waiting", ["status", "waiting_since"], unique=False)
+        batch_op.create_index(
+            "ix_conversations_status_waiting", ["status", "waiting_since", "last_message_at"], unique=False
+        )
 
     op.create_table(
         "drafts",
