@@ -3,6 +3,7 @@ writes through the outbox, and every write says what changed and wakes the engin
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from agentdesk.core.channels import Audience
@@ -55,9 +56,24 @@ class Operations:
         await self.runner.write(self.store.mark_read, conversation_id)
         self.ws.hub.publish(ConversationsChanged(frozenset({conversation_id}), membership=False))
 
-    async def send(self, conversation_id: int, text: str, audience: Audience, *, note: bool = False) -> Command:
+    async def send(
+        self,
+        conversation_id: int,
+        text: str,
+        audience: Audience,
+        *,
+        note: bool = False,
+        confirmed: Sequence[str] = (),
+        thread: str = "",
+    ) -> Command:
+        """A reply or note through the outbox. ``confirmed``: the warnings the agent sent anyway
+        (kept with the command); ``thread``: "2/3" for a part of a split reply."""
         kind = CommandKind.NOTE if note else CommandKind.REPLY
         payload = {"text": text, "audience": audience.value}
+        if confirmed:
+            payload["confirmed_warnings"] = ",".join(confirmed)
+        if thread:
+            payload["thread"] = thread
         return await self._perform(conversation_id, kind, payload)
 
     async def assign_to_me(self, conversation_id: int) -> Command:

@@ -126,8 +126,6 @@ class ConversationPane(QStackedWidget):
         if not same_as_before or at_bottom:
             bar.setValue(bar.maximum())
         self.customer_card.setText(self._customer_html(conversation))
-        if not same_as_before:
-            self.editor.set_context(c.channel, c.audience)
 
     def _status_line(self, c: Conversation, me: str) -> str:
         status = {

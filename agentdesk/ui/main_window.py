@@ -8,12 +8,13 @@ waits for the store or the network.
 from __future__ import annotations
 
 import gc
+from collections.abc import Awaitable
+from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from agentdesk.core.channels import Audience
 from agentdesk.core.entities import Conversation, Queue, Status
 from agentdesk.core.events import AccountState
 from agentdesk.store.profile import Role
@@ -23,12 +24,15 @@ from agentdesk.ui.conversation_list import ConversationList
 from agentdesk.ui.conversation_model import ConversationListModel
 from agentdesk.ui.conversation_pane import ConversationPane
 from agentdesk.ui.event_bridge import EventBridge
+from agentdesk.ui.guidelines_file import GUIDELINES_FILE, USER_WORDS_FILE, load_guidelines
 from agentdesk.ui.message_bar import MessageBar
 from agentdesk.ui.queue_pane import QueuePane
+from agentdesk.ui.send_flow import SendFlow
 from agentdesk.ui.shortcuts_help import show_shortcuts
 from agentdesk.ui.status_bar import DeskStatusBar
 from agentdesk.ui.task_runner import TaskRunner
 from agentdesk.ui.template_actions import TONE_KEYS, TemplateActions
+from agentdesk.ui.translations import ui_language
 
 DRAFT_DELAY_MS = 400  # a pause in typing saves the draft ...
 DRAFT_MAX_WAIT_MS = 2000  # ... and so does typing on without a pause for this long
@@ -89,9 +93,12 @@ class MainWindow(QMainWindow):
         self._clock_timer = QTimer(self, interval=1000)
         self._clock_timer.timeout.connect(self._tick)
         self._clock_timer.start()
+        self._files = ThreadPoolExecutor(1, thread_name_prefix="files")  # templates, guidelines
         self.templates = TemplateActions(
-            self.editor, self.ops, self.tasks, self.messages, self.shown_conversation, self
+            self.editor, self.ops, self.tasks, self.messages, self.shown_conversation, self._files, self
         )
+        self.send_flow = SendFlow(self.editor, self.ops, self.tasks, lambda: self._shown_id, self)
+        self.editor.set_user_words_path(workspace.data_dir / USER_WORDS_FILE)
         self._connect()
         self._shortcuts()
         self._menus()
@@ -107,7 +114,6 @@ class MainWindow(QMainWindow):
         self.list.query_changed.connect(self.reload_list)
         self.list.conversation_selected.connect(self.open_conversation)
         self.editor.draft_edited.connect(self._draft_edited)
-        self.editor.send_requested.connect(self.send)
         self.pane.assign_to_me.connect(self.assign_to_me)
         self.pane.resolve.connect(lambda: self._set_status(Status.RESOLVED))
         self.pane.mark_spam.connect(lambda: self._set_status(Status.SPAM))
@@ -139,6 +145,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&AgentDesk"))
         menu.addAction(self.tr("Insert template …"), QKeySequence("Ctrl+T"), self.templates.open_picker)
         menu.addAction(self.tr("Manage templates …"), self.templates.manage)
+        accounts = menu.addAction(self.tr("Accounts …"), self.open_accounts)
+        accounts.setEnabled(self.ws.settings.role is not Role.TRAINEE)  # training never holds a real account
         menu.addSeparator()
         menu.addAction(self.tr("Keyboard shortcuts"), lambda: show_shortcuts(self))
         menu.addSeparator()
@@ -174,8 +182,34 @@ class MainWindow(QMainWindow):
         # Everything built so far lives as long as the window: keep it out of the garbage
         # collector's full passes, which otherwise stall the GUI thread for tens of milliseconds.
         gc.freeze()
-        # Not needed for the first screen: read the templates once it is up.
+        # Not needed for the first screen: read the templates and guidelines once it is up.
         self.tasks.run(self.templates.load(), what="loading templates")
+        self.tasks.run(self._load_guidelines(), what="loading the guidelines")
+
+    async def _load_guidelines(self) -> None:
+        """The company's guidelines file if there is one; a broken one is named, the defaults apply."""
+        guidelines, error = await load_guidelines(self.ws.data_dir, self._files)
+        self.editor.set_guidelines(guidelines)
+        if error is not None:
+            self.messages.show_message(
+                self.tr("{file}, {reason}. The standard guidelines apply until it is fixed.")
+                .replace("{file}", str(self.ws.data_dir / GUIDELINES_FILE))
+                .replace("{reason}", str(error))
+            )
+
+    def open_accounts(self) -> None:
+        from agentdesk.sync.chatwoot.account_setup import AccountSetup  # the connector loads on first use
+        from agentdesk.ui.accounts_dialog import AccountsDialog
+
+        dialog = AccountsDialog(AccountSetup(self.ws), self.tasks.run, parent=self)
+        dialog.changed.connect(self.reload_list)
+        dialog.open()
+
+    def _known_names(self, conversation: Conversation) -> frozenset[str]:
+        """Names that are neither spelling mistakes nor shouting: ours and the customer's."""
+        settings = self.ws.settings
+        names = {settings.company_name, settings.agent_name, conversation.customer.name, conversation.customer.handle}
+        return frozenset(word for name in names for word in name.replace("@", " ").split() if word)
 
     def open_conversation(self, conversation_id: int) -> None:
         if conversation_id == self._shown_id:
@@ -190,7 +224,20 @@ class MainWindow(QMainWindow):
         if conversation is None or conversation_id != self._shown_id:
             return
         self.pane.show_conversation(conversation, self.ws.me, same_as_before=same_as_before)
-        if not same_as_before:
+        if same_as_before:
+            changes = self.send_flow.changes(conversation)
+            if changes:  # someone else changed it while the agent writes: say so at once
+                self.messages.show_message(self.send_flow.describe(changes))
+        else:
+            self.send_flow.opened(conversation)
+            self.editor.set_context(
+                conversation.channel,
+                conversation.audience,
+                form_of_address=conversation.customer.form_of_address
+                or self.ws.settings.default_form_of_address.get(conversation.channel.value, ""),
+                language=ui_language(),
+                known_names=self._known_names(conversation),
+            )
             self.templates.forget_inserted()
             self.editor.set_text(draft.text if draft else "")
             if draft:
@@ -218,21 +265,21 @@ class MainWindow(QMainWindow):
             self.ops.save_draft(self._shown_id, self.editor.text(), self.editor.audience()), what="saving the draft"
         )
 
-    def send(self, text: str, audience: Audience, note: bool) -> None:
-        if self._shown_id is None:
-            return
-        self._draft_timer.stop()
-        self._draft_max_timer.stop()
-        self.editor.set_text("")
-        self.tasks.run(self.ops.send(self._shown_id, text, audience, note=note), what="sending")
-
     def assign_to_me(self) -> None:
         if self._shown_id is not None:
-            self.tasks.run(self.ops.assign_to_me(self._shown_id), what="assigning")
+            self.tasks.run(self._own_change(self.ops.assign_to_me(self._shown_id)), what="assigning")
 
     def _set_status(self, status: Status) -> None:
         if self._shown_id is not None:
-            self.tasks.run(self.ops.set_status(self._shown_id, status), what="changing the status")
+            self.tasks.run(self._own_change(self.ops.set_status(self._shown_id, status)), what="changing the status")
+
+    async def _own_change(self, change: Awaitable[object]) -> None:
+        """The agent's own assign or status change is something they know: no conflict on Send."""
+        shown = self._shown_id
+        await change
+        conversation = await self.ops.conversation(shown) if shown is not None else None
+        if conversation is not None and shown == self._shown_id:
+            self.send_flow.opened(conversation)
 
     def _message_action(self, action: str, message_id: int) -> None:
         self.tasks.run(self._run_message_action(action, message_id), what="the outbox")
@@ -295,7 +342,7 @@ class MainWindow(QMainWindow):
         if self._shown_id is not None:
             await self.ops.save_draft(self._shown_id, self.editor.text(), self.editor.audience())
         await self.tasks.cancel_all()
-        self.templates.close()
+        self._files.shutdown(wait=False, cancel_futures=True)
         self.bridge.detach()
 
     def closeEvent(self, event: QCloseEvent) -> None:

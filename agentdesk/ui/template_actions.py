@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +36,7 @@ class TemplateActions(QObject):
         tasks: TaskRunner,
         messages: MessageBar,
         conversation: Callable[[], Conversation | None],
+        files: Executor,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -45,7 +46,7 @@ class TemplateActions(QObject):
         self.library: TemplateLibrary | None = None
         self._inserted: tuple[Template, dict[str, str], str] | None = None  # template, values, text
         self._picker: QDialog | None = None
-        self._files = ThreadPoolExecutor(1, thread_name_prefix="templates")
+        self._files = files
         self._watcher = QFileSystemWatcher(self)
         self._reload_timer = QTimer(self, singleShot=True, interval=300)
         self._reload_timer.timeout.connect(self.reload)
@@ -170,6 +171,3 @@ class TemplateActions(QObject):
         if known:
             return known
         return self._ops.ws.settings.default_form_of_address.get(conversation.channel.value, "sie")
-
-    def close(self) -> None:
-        self._files.shutdown(wait=False, cancel_futures=True)

@@ -28,3 +28,8 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     for translator in translators:
         app.installTranslator(translator)
     return translators
+
+
+def ui_language() -> str:
+    """The language the UI shows ("de" or "en"), for texts built outside Qt's translation."""
+    return "de" if QLocale().language() == QLocale.Language.German else "en"

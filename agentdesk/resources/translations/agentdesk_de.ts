@@ -1,9 +1,99 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="45" />
+        <source>Accounts</source>
+        <extracomment>Runs a coroutine for the dialog and calls back with its result (the window's TaskRunner.run).</extracomment>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="59" />
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="60" />
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="61" />
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="73" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="74" />
+        <source>Chatwoot address</source>
+        <translation>Chatwoot-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="75" />
+        <source>Account number</source>
+        <translation>Kontonummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="76" />
+        <source>Access token</source>
+        <translation>Zugriffstoken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="107" />
+        <source>synced</source>
+        <translation>synchronisiert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="109" />
+        <source>syncing {0} of {1}</source>
+        <translation>synchronisiere {0} von {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="111" />
+        <source>syncing</source>
+        <translation>synchronisiere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="113" />
+        <source>offline, trying again</source>
+        <translation>offline, neuer Versuch folgt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="115" />
+        <source>needs sign-in</source>
+        <translation>Anmeldung nötig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="117" />
+        <source>no access</source>
+        <translation>kein Zugriff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="118" />
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="136" />
+        <location filename="../../ui/accounts_dialog.py" line="141" />
+        <source>Testing the connection…</source>
+        <translation>Verbindung wird getestet …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="161" />
+        <source>Removed {0} and its access token.</source>
+        <translation>{0} und sein Zugriffstoken wurden entfernt.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="55" />
+        <location filename="../../ui/app.py" line="58" />
         <source>Move aside and start fresh</source>
         <translation>Beiseitelegen und neu beginnen</translation>
     </message>
@@ -46,18 +136,18 @@
         <translation>Sortierung</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_list.py" line="42" />
+        <location filename="../../ui/conversation_list.py" line="54" />
         <source>Conversations</source>
         <translation>Gespräche</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_list.py" line="44" />
-        <location filename="../../ui/conversation_list.py" line="105" />
+        <location filename="../../ui/conversation_list.py" line="57" />
+        <location filename="../../ui/conversation_list.py" line="118" />
         <source>No conversations here.</source>
         <translation>Hier sind keine Gespräche.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_list.py" line="105" />
+        <location filename="../../ui/conversation_list.py" line="118" />
         <source>No results.</source>
         <translation>Keine Treffer.</translation>
     </message>
@@ -115,67 +205,67 @@
         <translation>privat</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="134" />
+        <location filename="../../ui/conversation_pane.py" line="132" />
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="135" />
+        <location filename="../../ui/conversation_pane.py" line="133" />
         <source>waiting on customer</source>
         <translation>wartet auf Kunde</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="136" />
+        <location filename="../../ui/conversation_pane.py" line="134" />
         <source>snoozed</source>
         <translation>zurückgestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="137" />
+        <location filename="../../ui/conversation_pane.py" line="135" />
         <source>resolved</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="138" />
+        <location filename="../../ui/conversation_pane.py" line="136" />
         <source>spam</source>
         <translation>Spam</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="141" />
+        <location filename="../../ui/conversation_pane.py" line="139" />
         <source>assigned to me</source>
         <translation>mir zugewiesen</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="143" />
+        <location filename="../../ui/conversation_pane.py" line="141" />
         <source>assigned to {name}</source>
         <translation>zugewiesen an {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="145" />
+        <location filename="../../ui/conversation_pane.py" line="143" />
         <source>unassigned</source>
         <translation>nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="155" />
+        <location filename="../../ui/conversation_pane.py" line="153" />
         <source>{n} followers</source>
         <translation>{n} Follower</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="157" />
+        <location filename="../../ui/conversation_pane.py" line="155" />
         <source>addressed with Sie</source>
         <translation>Anrede: Sie</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="157" />
+        <location filename="../../ui/conversation_pane.py" line="155" />
         <source>addressed with du</source>
         <translation>Anrede: du</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="159" />
+        <location filename="../../ui/conversation_pane.py" line="157" />
         <source>{n} earlier conversations</source>
         <translation>{n} frühere Gespräche</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="161" />
+        <location filename="../../ui/conversation_pane.py" line="159" />
         <source>first conversation</source>
         <translation>erstes Gespräch</translation>
     </message>
@@ -183,127 +273,191 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="34" />
+        <location filename="../../ui/status_bar.py" line="36" />
         <source>● {name}: synced</source>
         <translation>● {name}: synchron</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="37" />
+        <location filename="../../ui/status_bar.py" line="39" />
         <source>↻ {name}: syncing {n}</source>
         <translation>↻ {name}: synchronisiert {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="40" />
+        <location filename="../../ui/status_bar.py" line="42" />
         <source>○ {name}: offline since {time}</source>
         <translation>○ {name}: offline seit {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="42" />
+        <location filename="../../ui/status_bar.py" line="44" />
         <source>⛔ {name}: sign in again</source>
         <translation>⛔ {name}: bitte erneut anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="44" />
+        <location filename="../../ui/status_bar.py" line="46" />
         <source>⛔ {name}: no access</source>
         <translation>⛔ {name}: kein Zugriff</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="46" />
+        <location filename="../../ui/status_bar.py" line="48" />
         <source>⛔ {name}: stopped</source>
         <translation>⛔ {name}: angehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="50" />
+        <location filename="../../ui/status_bar.py" line="52" />
         <source>Outbox: {n} waiting</source>
         <translation>Ausgang: {n} wartend</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="52" />
+        <location filename="../../ui/status_bar.py" line="54" />
         <source>{n} failed</source>
         <translation>{n} fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="58" />
+        <location filename="../../ui/status_bar.py" line="60" />
         <source>Mon</source>
         <translation>Mo</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="59" />
+        <location filename="../../ui/status_bar.py" line="61" />
         <source>Tue</source>
         <translation>Di</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="60" />
+        <location filename="../../ui/status_bar.py" line="62" />
         <source>Wed</source>
         <translation>Mi</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="61" />
+        <location filename="../../ui/status_bar.py" line="63" />
         <source>Thu</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="62" />
+        <location filename="../../ui/status_bar.py" line="64" />
         <source>Fri</source>
         <translation>Fr</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="63" />
+        <location filename="../../ui/status_bar.py" line="65" />
         <source>Sat</source>
         <translation>Sa</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="64" />
+        <location filename="../../ui/status_bar.py" line="66" />
         <source>Sun</source>
         <translation>So</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="67" />
+        <location filename="../../ui/status_bar.py" line="69" />
         <source>Simulated time {time}</source>
         <translation>Simulierte Zeit {time}</translation>
     </message>
 </context>
 <context>
+    <name>FindingRow</name>
+    <message>
+        <location filename="../../ui/findings_list.py" line="33" />
+        <source>Blocks sending</source>
+        <translation>Verhindert das Senden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_list.py" line="33" />
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsList</name>
+    <message>
+        <location filename="../../ui/findings_list.py" line="92" />
+        <source>Answer privately</source>
+        <translation>Privat antworten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_list.py" line="93" />
+        <source>Split into a thread</source>
+        <translation>Als Thread aufteilen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_list.py" line="94" />
+        <source>Lowercase</source>
+        <translation>In Kleinbuchstaben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_list.py" line="95" />
+        <source>Use one mark</source>
+        <translation>Nur ein Zeichen</translation>
+    </message>
+</context>
+<context>
+    <name>LengthCounter</name>
+    <message>
+        <location filename="../../ui/length_counter.py" line="48" />
+        <source>{n} SMS</source>
+        <translation>{n} SMS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/length_counter.py" line="51" />
+        <source>{n} of {limit} left</source>
+        <translation>noch {n} von {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/length_counter.py" line="63" />
+        <source>{encoding} because of: {characters}</source>
+        <translation>{encoding} wegen: {characters}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="46" />
+        <location filename="../../ui/main_window.py" line="52" />
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="68" />
         <source>TRAINING · sandbox only: nothing you send reaches a real customer</source>
         <translation>TRAINING · nur Sandbox: Nichts, was Sie senden, erreicht echte Kundinnen und Kunden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>A scenario file was skipped: {0}</source>
         <translation>Eine Szenariodatei wurde übersprungen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>&amp;AgentDesk</source>
         <translation>&amp;AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>Insert template …</source>
         <translation>Vorlage einfügen …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>Manage templates …</source>
         <translation>Vorlagen verwalten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="148" />
+        <source>Accounts …</source>
+        <translation>Konten …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151" />
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>Quit</source>
         <translation>Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="195" />
+        <source>{file}, {reason}. The standard guidelines apply until it is fixed.</source>
+        <translation>{file}, {reason}. Bis die Datei korrigiert ist, gelten die Standardrichtlinien.</translation>
     </message>
 </context>
 <context>
@@ -363,44 +517,107 @@
 <context>
     <name>ReplyEditor</name>
     <message>
-        <location filename="../../ui/reply_editor.py" line="29" />
+        <location filename="../../ui/reply_editor.py" line="77" />
         <source>Who will read this</source>
         <translation>Wer das lesen wird</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="36" />
+        <location filename="../../ui/reply_editor.py" line="82" />
         <source>Write a reply … (r)</source>
         <translation>Antwort schreiben … (r)</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="38" />
+        <location filename="../../ui/reply_editor.py" line="84" />
         <source>Reply</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="39" />
+        <location filename="../../ui/reply_editor.py" line="87" />
+        <source>Split into a thread</source>
+        <translation>Als Thread aufteilen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="89" />
         <source>Send  Ctrl+Enter</source>
         <translation>Senden  Strg+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="69" />
+        <location filename="../../ui/reply_editor.py" line="151" />
         <source>Public reply</source>
         <translation>Öffentliche Antwort</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="69" />
+        <location filename="../../ui/reply_editor.py" line="151" />
         <source>Private message</source>
         <translation>Private Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="72" />
+        <location filename="../../ui/reply_editor.py" line="154" />
         <source>Internal note</source>
         <translation>Interne Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="123" />
-        <source>{n} of {limit} left</source>
-        <translation>noch {n} von {limit}</translation>
+        <location filename="../../ui/reply_editor.py" line="247" />
+        <source>Send despite warnings?</source>
+        <translation>Trotz Warnungen senden?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="253" />
+        <source>Send anyway</source>
+        <translation>Trotzdem senden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="285" />
+        <source>Fix the findings marked ⛔ first</source>
+        <translation>Bitte zuerst die mit ⛔ markierten Hinweise beheben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="357" />
+        <source>Add to dictionary</source>
+        <translation>Zum Wörterbuch hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>SendFlow</name>
+    <message>
+        <location filename="../../ui/send_flow.py" line="54" />
+        <source>it was assigned to {name}</source>
+        <translation>es wurde {name} zugewiesen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_flow.py" line="56" />
+        <source>it was unassigned</source>
+        <translation>die Zuweisung wurde aufgehoben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_flow.py" line="59" />
+        <source>its status is now “{status}”</source>
+        <translation>der Status ist jetzt „{status}“</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_flow.py" line="62" />
+        <source>the customer wrote {n} more message(s)</source>
+        <translation>die Kundin oder der Kunde hat {n} weitere Nachricht(en) geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_flow.py" line="65" />
+        <source>{names} answered</source>
+        <translation>{names} hat geantwortet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_flow.py" line="66" />
+        <source>While you were writing: {what}.</source>
+        <translation>Während Sie geschrieben haben: {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_flow.py" line="96" />
+        <source>Send anyway?</source>
+        <translation>Trotzdem senden?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send_flow.py" line="97" />
+        <source>Send anyway</source>
+        <translation>Trotzdem senden</translation>
     </message>
 </context>
 <context>
@@ -467,6 +684,30 @@
     </message>
 </context>
 <context>
+    <name>SplitDialog</name>
+    <message>
+        <location filename="../../ui/split_dialog.py" line="35" />
+        <source>Split into a thread</source>
+        <extracomment>Counts a part and runs the pre-send checks on it (the editor's own rules).</extracomment>
+        <translation>Als Thread aufteilen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/split_dialog.py" line="44" />
+        <source>Part {n}</source>
+        <translation>Teil {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/split_dialog.py" line="61" />
+        <source>Send as thread</source>
+        <translation>Als Thread senden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/split_dialog.py" line="65" />
+        <source>Each part is sent as a reply to the one before.</source>
+        <translation>Jeder Teil wird als Antwort auf den vorherigen gesendet.</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <location filename="../../ui/task_runner.py" line="58" />
@@ -477,18 +718,18 @@
 <context>
     <name>TemplateActions</name>
     <message>
-        <location filename="../../ui/template_actions.py" line="60" />
+        <location filename="../../ui/template_actions.py" line="65" />
         <source>A template was skipped: {0}</source>
         <extracomment>Alt+1 … Alt+6, in this order.</extracomment>
         <translation>Eine Vorlage wurde übersprungen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/template_actions.py" line="121" />
+        <location filename="../../ui/template_actions.py" line="128" />
         <source>The reply was edited, so its tone is not switched.</source>
         <translation>Die Antwort wurde bearbeitet, deshalb bleibt die Tonalität unverändert.</translation>
     </message>
     <message>
-        <location filename="../../ui/template_actions.py" line="125" />
+        <location filename="../../ui/template_actions.py" line="132" />
         <source>This template has no version in that tone.</source>
         <translation>Diese Vorlage gibt es nicht in dieser Tonalität.</translation>
     </message>

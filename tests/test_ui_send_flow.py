@@ -1,0 +1,150 @@
+"""Sending from the window: confirmed warnings are recorded with the reply, a thread goes out in
+order, a change by someone else while writing is shown and asked about, and a broken guidelines
+file is named while the standard rules apply."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import select
+
+from agentdesk.core.channels import Audience
+from agentdesk.core.entities import Queue
+from agentdesk.store.models import OutboxRow
+from agentdesk.sync.workspace import open_workspace
+from agentdesk.ui.main_window import MainWindow
+from agentdesk.ui.split_dialog import SplitDialog
+from tests.conftest import wait_until
+
+pytestmark = pytest.mark.asyncio
+
+
+async def _window(data_dir: Path) -> MainWindow:
+    ws = open_workspace(data_dir)
+    await ws.engine.sync_once(ws.accounts[0].id)
+    win = MainWindow(ws)
+    win.show()
+    await win.initial_load()
+    return win
+
+
+@pytest_asyncio.fixture
+async def window(tmp_path: Path):  # type: ignore[no-untyped-def]
+    win = await _window(tmp_path)
+    yield win
+    await win.shutdown()
+    await win.ws.close()
+    win.close()
+    win.deleteLater()
+
+
+async def _open(win: MainWindow, source_id: str) -> int:
+    ids = await win.ops.conversation_ids(Queue.ALL_OPEN, win.list.sort_order(), "")
+    win.queues.setCurrentIndex(win.queues.queues.index(win.queues.queues.row_of(Queue.ALL_OPEN)))
+    await wait_until(lambda: win.list_model.ids() == ids)
+    for cid in ids:
+        if (await win.ops.conversation(cid)).source_id == source_id:
+            win.list.select_id(cid)
+            await wait_until(
+                lambda cid=cid: win.shown_conversation() is not None and win.shown_conversation().id == cid
+            )
+            return cid
+    raise KeyError(source_id)
+
+
+def _box(name: str | None = None) -> QMessageBox | None:
+    return next(
+        (
+            w
+            for w in QApplication.topLevelWidgets()
+            + [c for t in QApplication.topLevelWidgets() for c in t.findChildren(QMessageBox)]
+            if isinstance(w, QMessageBox) and w.isVisible() and (name is None or w.objectName() == name)
+        ),
+        None,
+    )
+
+
+def _payloads(win: MainWindow, cid: int) -> list[dict[str, str]]:
+    with win.ws.store._sessions() as s:
+        rows = s.scalars(select(OutboxRow).where(OutboxRow.conversation_id == cid).order_by(OutboxRow.id))
+        return [json.loads(r.payload_json) for r in rows]
+
+
+async def test_a_confirmed_warning_is_kept_with_the_reply(window: MainWindow) -> None:
+    cid = await _open(window, "lief-hermes-allermoehe")  # public, on X
+    window.editor.set_audience(Audience.PUBLIC)
+    window.editor.set_text("Hi Jana, ruf uns gern an: 040 1234567, dann klären wir das.")
+    window.editor.request_send()
+    await wait_until(lambda: _box("sendConfirmation") is not None)
+    box = _box("sendConfirmation")
+    assert "Telefon" in box.text() or "phone" in box.text().lower()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    await wait_until(lambda: len(_payloads(window, cid)) == 1)
+    assert "personal-data" in _payloads(window, cid)[0]["confirmed_warnings"]
+
+
+async def test_cancelling_the_warning_keeps_the_text(window: MainWindow) -> None:
+    cid = await _open(window, "lief-hermes-allermoehe")
+    window.editor.set_text("Hi Jana, ruf uns gern an: 040 1234567.")
+    window.editor.request_send()
+    await wait_until(lambda: _box("sendConfirmation") is not None)
+    _box("sendConfirmation").button(QMessageBox.StandardButton.Cancel).click()
+    await wait_until(lambda: _box("sendConfirmation") is None)
+    assert window.editor.text() == "Hi Jana, ruf uns gern an: 040 1234567."
+    assert _payloads(window, cid) == []
+
+
+async def test_a_long_reply_goes_out_as_a_numbered_thread_in_order(window: MainWindow) -> None:
+    cid = await _open(window, "lief-hermes-allermoehe")
+    sentence = "Wir haben bei Hermes nachgefragt und melden uns heute noch mit dem Stand. "
+    window.editor.set_text(sentence * 6)
+    window.editor.open_split_dialog()
+    await wait_until(
+        lambda: any(isinstance(w, SplitDialog) and w.isVisible() for w in window.findChildren(SplitDialog))
+    )
+    dialog = next(w for w in window.findChildren(SplitDialog) if w.isVisible())
+    parts = dialog.parts()
+    assert len(parts) >= 2
+    dialog.accept()
+    await wait_until(lambda: len(_payloads(window, cid)) == len(parts), timeout=10)
+    sent = _payloads(window, cid)
+    assert [p["thread"] for p in sent] == [f"{i}/{len(parts)}" for i in range(1, len(parts) + 1)]
+    assert [p["text"] for p in sent] == parts
+
+
+async def test_a_reassignment_while_writing_is_shown_and_send_asks(window: MainWindow) -> None:
+    cid = await _open(window, "lief-hermes-allermoehe")
+    window.editor.set_text("Hi Jana, kurze Info: ")
+    # a colleague takes the conversation over on the source; the next sync brings it in
+    window.ws.sandbox.world.update("colleague-1", "lief-hermes-allermoehe", assignee="Aylin Demir")
+    await window.ws.engine.sync_once(window.ws.accounts[0].id)
+    await wait_until(lambda: "Aylin Demir" in window.messages.label.text(), timeout=5)
+    assert window.editor.text() == "Hi Jana, kurze Info: "  # the draft stays
+    window.editor.set_text("Hi Jana, kurze Info: das Paket ist unterwegs.")
+    window.editor.request_send()
+    await wait_until(lambda: _box() is not None and "Aylin Demir" in _box().text())
+    box = _box()
+    cancel = box.button(QMessageBox.StandardButton.Cancel)
+    cancel.click()
+    await wait_until(lambda: _box() is None)
+    assert window.editor.text() == "Hi Jana, kurze Info: das Paket ist unterwegs."
+    assert _payloads(window, cid) == []
+
+
+async def test_a_broken_guidelines_file_is_named_and_the_defaults_apply(tmp_path: Path) -> None:
+    (tmp_path / "guidelines.toml").write_text('[personal_data]\npatterns = ["unclosed\n', encoding="utf-8")
+    win = await _window(tmp_path)
+    try:
+        await wait_until(lambda: "guidelines.toml" in win.messages.label.text(), timeout=5)
+        assert "line" in win.messages.label.text() or "Zeile" in win.messages.label.text()
+        await _open(win, "lief-hermes-allermoehe")
+        win.editor.set_text("Ruf uns an: 040 1234567")
+        await wait_until(lambda: any(f.code == "personal-data" for f in win.editor._findings), timeout=5)
+    finally:
+        await win.shutdown()
+        await win.ws.close()
+        win.close()
