@@ -33,6 +33,11 @@ class Settings:
         default_factory=lambda: {"x": "du", "instagram": "du", "bluesky": "du", "mastodon": "du", "email": "sie"}
     )
     sandbox_speed: float = 1.0
+    # Service level (100/2): published opening hours, public holidays, company closing days.
+    opening_hours: str = "mon-fri 08:00-18:00"
+    time_zone: str = "Europe/Berlin"
+    holidays: str = "DE"
+    closed_days: str = "12-24,12-31"
 
 
 def default_data_dir() -> Path:

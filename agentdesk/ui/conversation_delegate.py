@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from agentdesk.core.channels import Audience
 from agentdesk.core.entities import ConversationRow
+from agentdesk.core.sla import SlaState, SlaStatus
 from agentdesk.ui.channel_badges import channel_pixmap
 from agentdesk.ui.conversation_model import ConversationListModel
 from agentdesk.ui.time_words import short_age
@@ -19,10 +20,22 @@ PRIVATE_COLOUR = QColor("#6B3FA0")  # violet "privat"/"DM" tag, see UI.md
 ROW_HEIGHT = 50
 
 
+#: Badge colours and marks per service-level state (never colour alone: each has a mark).
+_BADGE: dict[SlaState, tuple[str, str, str]] = {
+    SlaState.ON_TRACK: ("#ECEEF1", "#4B5563", ""),
+    SlaState.AT_RISK: ("#FFF1D6", "#8A5300", "⏳ "),
+    SlaState.BREACHED: ("#FDE2E4", "#B00020", "⛔ "),
+    SlaState.PAUSED: ("#ECEEF1", "#6B7280", "⏸ "),
+}
+
+SlaLookup = Callable[[ConversationRow, datetime], SlaStatus | None]
+
+
 class ConversationDelegate(QStyledItemDelegate):
-    def __init__(self, now: Callable[[], datetime], parent: object = None) -> None:
+    def __init__(self, now: Callable[[], datetime], sla: SlaLookup, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._now = now
+        self._sla = sla
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(320, ROW_HEIGHT)
@@ -95,7 +108,32 @@ class ConversationDelegate(QStyledItemDelegate):
         painter.setPen(muted)
         painter.drawText(QRect(right - age_width, top, age_width, line_h), Qt.AlignmentFlag.AlignRight, age)
 
+        preview_right = right - self._paint_badge(painter, row, QRect(left, top + line_h, right - left, line_h), small)
         preview_font = QFont(base)
         painter.setFont(preview_font)
-        preview = QFontMetrics(preview_font).elidedText(row.preview, Qt.TextElideMode.ElideRight, right - left)
-        painter.drawText(QRect(left, top + line_h, right - left, line_h), Qt.AlignmentFlag.AlignVCenter, preview)
+        painter.setPen(muted)
+        preview = QFontMetrics(preview_font).elidedText(row.preview, Qt.TextElideMode.ElideRight, preview_right - left)
+        painter.drawText(
+            QRect(left, top + line_h, preview_right - left, line_h), Qt.AlignmentFlag.AlignVCenter, preview
+        )
+
+    def _paint_badge(self, painter: QPainter, row: ConversationRow, line: QRect, font: QFont) -> int:
+        """The service-level countdown at the line's right end; returns the width it took."""
+        status = self._sla(row, self._now())
+        if status is None:
+            return 0
+        background, colour, mark = _BADGE[status.state]
+        minutes = int(abs(status.business_left.total_seconds()) // 60)
+        sign = "−" if status.state is SlaState.BREACHED else ""
+        text = f"{mark}{sign}{minutes // 60}:{minutes % 60:02d}"
+        badge_font = QFont(font)
+        badge_font.setBold(status.state in (SlaState.AT_RISK, SlaState.BREACHED))
+        width = QFontMetrics(badge_font).horizontalAdvance(text) + 12
+        rect = QRect(line.right() - width, line.top() + 3, width, line.height() - 6)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(background))
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setFont(badge_font)
+        painter.setPen(QColor(colour))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        return width + 6

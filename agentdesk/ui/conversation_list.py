@@ -9,7 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from agentdesk.store import SortOrder
-from agentdesk.ui.conversation_delegate import ROW_HEIGHT, ConversationDelegate
+from agentdesk.ui.conversation_delegate import ROW_HEIGHT, ConversationDelegate, SlaLookup
 from agentdesk.ui.conversation_model import ConversationListModel
 
 
@@ -17,7 +17,13 @@ class ConversationList(QWidget):
     conversation_selected = Signal(int)
     query_changed = Signal()  # search text or order changed: the window reloads the ids
 
-    def __init__(self, model: ConversationListModel, now: Callable[[], datetime], parent: QWidget | None = None):
+    def __init__(
+        self,
+        model: ConversationListModel,
+        now: Callable[[], datetime],
+        sla: SlaLookup,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.model = model
         self.search = QLineEdit()
@@ -39,7 +45,7 @@ class ConversationList(QWidget):
         self.view = QTableView()
         self.view.setObjectName("conversationList")
         self.view.setModel(model)
-        self.view.setItemDelegate(ConversationDelegate(now, self.view))
+        self.view.setItemDelegate(ConversationDelegate(now, sla, self.view))
         header = self.view.verticalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setDefaultSectionSize(ROW_HEIGHT)

@@ -109,7 +109,7 @@ class ConversationPane(QStackedWidget):
         self.resolve_button.clicked.connect(self.resolve)
         self.spam_button.clicked.connect(self.mark_spam)
 
-    def show_conversation(self, conversation: Conversation, me: str, *, same_as_before: bool) -> None:
+    def show_conversation(self, conversation: Conversation, me: str, *, same_as_before: bool, due: str = "") -> None:
         """Show (or refresh) a conversation; a refresh keeps the editor and the scroll position."""
         self.conversation = conversation
         self.setCurrentWidget(self.page)
@@ -118,7 +118,7 @@ class ConversationPane(QStackedWidget):
         audience = self.tr("public") if c.audience is Audience.PUBLIC else self.tr("private message")
         who = f"{c.customer.name} ({c.customer.handle})" if c.customer.handle else c.customer.name
         self.title.setText(f"{CHANNEL_NAMES[c.channel]} · {audience} · {who}")
-        self.subtitle.setText(self._status_line(conversation, me))
+        self.subtitle.setText(" · ".join(part for part in (due, self._status_line(conversation, me)) if part))
         self.assign_button.setEnabled(c.assignee != me)
         bar = self.thread.verticalScrollBar()
         at_bottom = bar.value() >= bar.maximum() - 4

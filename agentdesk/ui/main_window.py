@@ -28,10 +28,12 @@ from agentdesk.ui.guidelines_file import GUIDELINES_FILE, USER_WORDS_FILE, load_
 from agentdesk.ui.message_bar import MessageBar
 from agentdesk.ui.queue_pane import QueuePane
 from agentdesk.ui.send_flow import SendFlow
+from agentdesk.ui.service_levels import ServiceLevels
 from agentdesk.ui.shortcuts_help import show_shortcuts
 from agentdesk.ui.status_bar import DeskStatusBar
 from agentdesk.ui.task_runner import TaskRunner
 from agentdesk.ui.template_actions import TONE_KEYS, TemplateActions
+from agentdesk.ui.time_words import set_display_zone
 from agentdesk.ui.translations import ui_language
 
 DRAFT_DELAY_MS = 400  # a pause in typing saves the draft ...
@@ -54,7 +56,9 @@ class MainWindow(QMainWindow):
 
         self.queues = QueuePane()
         self.list_model = ConversationListModel(self.ops.rows, self.tasks)
-        self.list = ConversationList(self.list_model, workspace.now)
+        self.service_levels = ServiceLevels(workspace.settings)
+        set_display_zone(self.service_levels.calendar.tz)
+        self.list = ConversationList(self.list_model, workspace.now, self.service_levels.row_status)
         self.pane = ConversationPane(workspace.now)
         self.editor = self.pane.editor
         self.messages = MessageBar()
@@ -106,6 +110,13 @@ class MainWindow(QMainWindow):
             self.messages.show_message(self.tr("A scenario file was skipped: {0}").replace("{0}", error))
         for state in workspace.engine.states():
             self.status.set_account_state(state)
+        self.status.set_opening_hours(self.service_levels.opening_hours(ui_language()))
+        if self.service_levels.error:
+            self.messages.show_message(
+                self.tr("The opening hours in the settings cannot be read ({0}); Mon–Fri 8–18 applies.").replace(
+                    "{0}", self.service_levels.error
+                )
+            )
         self._tick()
 
     # --- wiring ----------------------------------------------------------------------------------
@@ -223,7 +234,8 @@ class MainWindow(QMainWindow):
         draft = None if same_as_before else await self.ops.draft(conversation_id)
         if conversation is None or conversation_id != self._shown_id:
             return
-        self.pane.show_conversation(conversation, self.ws.me, same_as_before=same_as_before)
+        due = self.service_levels.due_words(conversation.waiting_since, self.ws.now(), ui_language())
+        self.pane.show_conversation(conversation, self.ws.me, same_as_before=same_as_before, due=due)
         if same_as_before:
             changes = self.send_flow.changes(conversation)
             if changes:  # someone else changed it while the agent writes: say so at once

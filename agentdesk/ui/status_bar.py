@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from agentdesk.core.events import AccountState, SyncPhase
+from agentdesk.ui.time_words import local
 
 
 class DeskStatusBar(QStatusBar):
@@ -19,10 +20,13 @@ class DeskStatusBar(QStatusBar):
         self.outbox.setObjectName("outboxState")
         self.clock = QLabel()
         self.clock.setObjectName("clock")
-        for label in (self.accounts, self.outbox, self.clock):
+        self.hours = QLabel()
+        self.hours.setObjectName("openingHours")
+        for label in (self.accounts, self.outbox, self.hours, self.clock):
             label.setContentsMargins(8, 2, 8, 2)
         self.addWidget(self.accounts)
         self.addWidget(self.outbox)
+        self.addPermanentWidget(self.hours)
         self.addPermanentWidget(self.clock)
         self._states: dict[int, AccountState] = {}
 
@@ -38,7 +42,7 @@ class DeskStatusBar(QStatusBar):
                 total = f"/{s.total}" if s.total else ""
                 text = self.tr("↻ {name}: syncing {n}").replace("{name}", s.name).replace("{n}", f"{s.done}{total}")
             case SyncPhase.OFFLINE:
-                since = s.since.astimezone().strftime("%H:%M") if s.since else "?"
+                since = local(s.since).strftime("%H:%M") if s.since else "?"
                 text = self.tr("○ {name}: offline since {time}").replace("{name}", s.name).replace("{time}", since)
             case SyncPhase.NEEDS_SIGN_IN:
                 text = self.tr("⛔ {name}: sign in again").replace("{name}", s.name)
@@ -54,8 +58,11 @@ class DeskStatusBar(QStatusBar):
             text += " · " + self.tr("{n} failed").replace("{n}", str(failed))
         self.outbox.setText(text)
 
+    def set_opening_hours(self, text: str) -> None:
+        self.hours.setText(text)
+
     def set_clock(self, now: datetime, simulated: bool) -> None:
-        local = now.astimezone()
+        shown = local(now)
         days = [
             self.tr("Mon"),
             self.tr("Tue"),
@@ -65,5 +72,5 @@ class DeskStatusBar(QStatusBar):
             self.tr("Sat"),
             self.tr("Sun"),
         ]
-        when = f"{days[local.weekday()]} {local:%H:%M}"
+        when = f"{days[shown.weekday()]} {shown:%H:%M}"
         self.clock.setText(self.tr("Simulated time {time}").replace("{time}", when) if simulated else when)

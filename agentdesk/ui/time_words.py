@@ -1,10 +1,26 @@
-"""Times as an agent reads them in a list or a thread: "0:42", "3 d", "Mo 09:30"."""
+"""Times as an agent reads them in a list or a thread: "0:42", "3 d", "Mo 09:30".
+
+Every clock time is shown in the profile's time zone (the one its opening hours and due times
+use), so "due 10:00" and the status bar's clock never disagree, whatever the machine's zone.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
+
+_zone: tzinfo = ZoneInfo("Europe/Berlin")
+
+
+def set_display_zone(zone: tzinfo) -> None:
+    global _zone  # one display setting for the whole window, set once at start
+    _zone = zone
+
+
+def local(at: datetime) -> datetime:
+    return at.astimezone(_zone)
 
 
 def short_age(since: datetime, now: datetime) -> str:
@@ -16,7 +32,7 @@ def short_age(since: datetime, now: datetime) -> str:
 
 
 def message_time(at: datetime, now: datetime) -> str:
-    local = at.astimezone()
-    if local.date() == now.astimezone().date():
-        return local.strftime("%H:%M")
-    return local.strftime("%d.%m. %H:%M")
+    shown = local(at)
+    if shown.date() == local(now).date():
+        return shown.strftime("%H:%M")
+    return shown.strftime("%d.%m. %H:%M")

@@ -101,53 +101,54 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../ui/conversation_delegate.py" line="72" />
+        <location filename="../../ui/conversation_delegate.py" line="85" />
         <source>private</source>
+        <extracomment>Badge colours and marks per service-level state (never colour alone: each has a mark).</extracomment>
         <translation>privat</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_list.py" line="25" />
+        <location filename="../../ui/conversation_list.py" line="31" />
         <source>Ctrl+K  Search all messages …</source>
         <translation>Strg+K  In allen Nachrichten suchen …</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_list.py" line="30" />
+        <location filename="../../ui/conversation_list.py" line="36" />
         <source>Due first</source>
         <translation>Fällige zuerst</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_list.py" line="31" />
+        <location filename="../../ui/conversation_list.py" line="37" />
         <source>Newest first</source>
         <translation>Neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_list.py" line="32" />
+        <location filename="../../ui/conversation_list.py" line="38" />
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_list.py" line="33" />
+        <location filename="../../ui/conversation_list.py" line="39" />
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_list.py" line="36" />
+        <location filename="../../ui/conversation_list.py" line="42" />
         <source>Sort order</source>
         <translation>Sortierung</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_list.py" line="54" />
+        <location filename="../../ui/conversation_list.py" line="60" />
         <source>Conversations</source>
         <translation>Gespräche</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_list.py" line="57" />
-        <location filename="../../ui/conversation_list.py" line="118" />
+        <location filename="../../ui/conversation_list.py" line="63" />
+        <location filename="../../ui/conversation_list.py" line="124" />
         <source>No conversations here.</source>
         <translation>Hier sind keine Gespräche.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_list.py" line="118" />
+        <location filename="../../ui/conversation_list.py" line="124" />
         <source>No results.</source>
         <translation>Keine Treffer.</translation>
     </message>
@@ -273,82 +274,82 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="36" />
+        <location filename="../../ui/status_bar.py" line="40" />
         <source>● {name}: synced</source>
         <translation>● {name}: synchron</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="39" />
+        <location filename="../../ui/status_bar.py" line="43" />
         <source>↻ {name}: syncing {n}</source>
         <translation>↻ {name}: synchronisiert {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="42" />
+        <location filename="../../ui/status_bar.py" line="46" />
         <source>○ {name}: offline since {time}</source>
         <translation>○ {name}: offline seit {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="44" />
+        <location filename="../../ui/status_bar.py" line="48" />
         <source>⛔ {name}: sign in again</source>
         <translation>⛔ {name}: bitte erneut anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="46" />
+        <location filename="../../ui/status_bar.py" line="50" />
         <source>⛔ {name}: no access</source>
         <translation>⛔ {name}: kein Zugriff</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="48" />
+        <location filename="../../ui/status_bar.py" line="52" />
         <source>⛔ {name}: stopped</source>
         <translation>⛔ {name}: angehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="52" />
+        <location filename="../../ui/status_bar.py" line="56" />
         <source>Outbox: {n} waiting</source>
         <translation>Ausgang: {n} wartend</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="54" />
+        <location filename="../../ui/status_bar.py" line="58" />
         <source>{n} failed</source>
         <translation>{n} fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="60" />
+        <location filename="../../ui/status_bar.py" line="67" />
         <source>Mon</source>
         <translation>Mo</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="61" />
+        <location filename="../../ui/status_bar.py" line="68" />
         <source>Tue</source>
         <translation>Di</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="62" />
+        <location filename="../../ui/status_bar.py" line="69" />
         <source>Wed</source>
         <translation>Mi</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="63" />
+        <location filename="../../ui/status_bar.py" line="70" />
         <source>Thu</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="64" />
+        <location filename="../../ui/status_bar.py" line="71" />
         <source>Fri</source>
         <translation>Fr</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="65" />
+        <location filename="../../ui/status_bar.py" line="72" />
         <source>Sat</source>
         <translation>Sa</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="66" />
+        <location filename="../../ui/status_bar.py" line="73" />
         <source>Sun</source>
         <translation>So</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="69" />
+        <location filename="../../ui/status_bar.py" line="76" />
         <source>Simulated time {time}</source>
         <translation>Simulierte Zeit {time}</translation>
     </message>
@@ -410,52 +411,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="52" />
+        <location filename="../../ui/main_window.py" line="54" />
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68" />
+        <location filename="../../ui/main_window.py" line="72" />
         <source>TRAINING · sandbox only: nothing you send reaches a real customer</source>
         <translation>TRAINING · nur Sandbox: Nichts, was Sie senden, erreicht echte Kundinnen und Kunden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>A scenario file was skipped: {0}</source>
         <translation>Eine Szenariodatei wurde übersprungen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="116" />
+        <source>The opening hours in the settings cannot be read ({0}); Mon–Fri 8–18 applies.</source>
+        <translation>Die Öffnungszeiten in den Einstellungen sind nicht lesbar ({0}); es gilt Mo–Fr 8–18.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="156" />
         <source>&amp;AgentDesk</source>
         <translation>&amp;AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>Insert template …</source>
         <translation>Vorlage einfügen …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Manage templates …</source>
         <translation>Vorlagen verwalten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>Accounts …</source>
         <translation>Konten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>{file}, {reason}. The standard guidelines apply until it is fixed.</source>
         <translation>{file}, {reason}. Bis die Datei korrigiert ist, gelten die Standardrichtlinien.</translation>
     </message>
@@ -1044,7 +1050,7 @@
 <context>
     <name>TimeWords</name>
     <message>
-        <location filename="../../ui/time_words.py" line="15" />
+        <location filename="../../ui/time_words.py" line="31" />
         <source>{n} d</source>
         <translation>{n} T</translation>
     </message>
