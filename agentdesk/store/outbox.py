@@ -119,12 +119,8 @@ def complete(session: Session, command_id: int, result: CommandResult) -> int:
             local.delivery = Delivery.DELIVERED.value
             local.created_at = result.message.created_at
             local.error = ""
-    elif row.local_message_id is not None:
-        session.execute(
-            update(MessageTable)
-            .where(MessageTable.id == row.local_message_id)
-            .values(delivery=Delivery.DELIVERED.value, error="")
-        )
+    else:
+        _set_delivery(session, row, Delivery.DELIVERED)
     session.flush()
     refresh_derived(session, [row.conversation_id])
     return row.conversation_id
@@ -137,12 +133,7 @@ def fail(session: Session, command_id: int, error: str, *, retry_at: datetime | 
     if retry_at is None:
         row.state = CommandState.FAILED.value
         row.next_attempt_at = None
-        if row.local_message_id is not None:
-            session.execute(
-                update(MessageTable)
-                .where(MessageTable.id == row.local_message_id)
-                .values(delivery=Delivery.FAILED.value, error=error)
-            )
+        _set_delivery(session, row, Delivery.FAILED, error)
         session.flush()
         refresh_derived(session, [row.conversation_id])
     else:
@@ -155,14 +146,9 @@ def retry(session: Session, command_id: int, now: datetime) -> int:
     row = session.get_one(OutboxRow, command_id)
     row.state = CommandState.PENDING.value
     row.next_attempt_at = now
-    if row.local_message_id is not None:
-        session.execute(
-            update(MessageTable)
-            .where(MessageTable.id == row.local_message_id)
-            .values(delivery=Delivery.PENDING.value, error="")
-        )
-        session.flush()
-        refresh_derived(session, [row.conversation_id])
+    _set_delivery(session, row, Delivery.PENDING)
+    session.flush()
+    refresh_derived(session, [row.conversation_id])
     return row.conversation_id
 
 
@@ -191,3 +177,13 @@ def state_counts(session: Session) -> dict[CommandState, int]:
     counts = dict.fromkeys(CommandState, 0)
     counts.update({CommandState(state): n for state, n in rows})
     return counts
+
+
+def _set_delivery(session: Session, row: OutboxRow, delivery: Delivery, error: str = "") -> None:
+    """Show the command's outcome on the message it put in the thread, if it put one there."""
+    if row.local_message_id is not None:
+        session.execute(
+            update(MessageTable)
+            .where(MessageTable.id == row.local_message_id)
+            .values(delivery=delivery.value, error=error)
+        )
