@@ -1,0 +1,115 @@
+"""The real window on a Chatwoot account, with the engine polling the spec-checked loopback server:
+a colleague's reassignment on the server shows up without a restart, and an agent who is writing
+in that conversation is told, and keeps the draft."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+
+from agentdesk.core.entities import Queue
+from agentdesk.sync.workspace import open_workspace
+from agentdesk.ui.main_window import MainWindow
+from agentdesk.ui.queue_pane import QueueModel
+from tests.conftest import wait_until
+from tests.servers.chatwoot import ChatwootServer, Demo
+from tests.servers.chatwoot.profiles import add_account, memory_keyring
+from tests.servers.chatwoot.state import Conversation, User
+from tests.servers.memory_keyring import MemoryKeyring
+
+pytest_plugins = ("tests.servers.chatwoot.fixtures",)
+pytestmark = pytest.mark.asyncio
+
+SYNCED = 10.0  # seconds a change on the server may take to reach the window (it polls every 0.2 s)
+
+
+@pytest.fixture
+def vault() -> Iterator[MemoryKeyring]:
+    with memory_keyring() as keys:
+        yield keys
+
+
+@pytest_asyncio.fixture
+async def window(
+    qtbot, tmp_path: Path, vault: MemoryKeyring, chatwoot_server: ChatwootServer, chatwoot_demo: Demo
+) -> AsyncIterator[MainWindow]:
+    add_account(tmp_path, chatwoot_server, chatwoot_demo.account_id)
+    ws = open_workspace(tmp_path, poll_interval=0.2)
+    win = MainWindow(ws)
+    win.show()
+    ws.engine.start()
+    await win.initial_load()
+    await wait_until(lambda: shown_count(win, Queue.UNASSIGNED) == "4", timeout=SYNCED)  # the first pass is in
+    yield win
+    await win.shutdown()
+    await ws.close()
+    win.close()
+    win.deleteLater()
+
+
+def shown_count(win: MainWindow, queue: Queue) -> str:
+    """The number the queue pane shows next to a queue."""
+    model = win.queues.queues
+    return str(model.data(model.index(model.row_of(queue)), QueueModel.COUNT_TEXT_ROLE))
+
+
+def customer_shown(win: MainWindow) -> str | None:
+    conversation = win.shown_conversation()
+    return conversation.customer.name if conversation is not None else None
+
+
+def reassign(server: ChatwootServer, conversation: Conversation, to: User | None, by: User) -> None:
+    """What a colleague does in Chatwoot's web app: the change happens on the server only."""
+    with server.state.lock:
+        server.state.assign(conversation, {"assignee_id": to.id if to else None}, by)
+
+
+async def open_in_queue(win: MainWindow, queue: Queue, customer: str) -> None:
+    win.queues.setCurrentIndex(win.queues.queues.index(win.queues.queues.row_of(queue)))
+    await wait_until(lambda: len(win.list_model.ids()) > 0)
+    for cid in win.list_model.ids():
+        conversation = await win.ops.conversation(cid)
+        if conversation is not None and conversation.customer.name == customer:
+            win.list.select_id(cid)
+            await wait_until(lambda: customer_shown(win) == customer)
+            return
+    raise AssertionError(f"{customer} is not in {queue}")
+
+
+async def test_a_conversation_assigned_to_me_on_the_server_appears_in_my_queue(
+    window: MainWindow, chatwoot_server: ChatwootServer, chatwoot_demo: Demo
+) -> None:
+    await open_in_queue(window, Queue.MINE, "Tina Tweet")
+    assert shown_count(window, Queue.MINE) == "1"
+
+    reassign(chatwoot_server, chatwoot_demo.conversations["chat"], chatwoot_demo.me, by=chatwoot_demo.colleague)
+
+    await wait_until(lambda: shown_count(window, Queue.MINE) == "2", timeout=SYNCED)
+    assert shown_count(window, Queue.UNASSIGNED) == "3"
+    await wait_until(lambda: len(window.list_model.ids()) == 2)
+    listed = [await window.ops.conversation(cid) for cid in window.list_model.ids()]
+    assert {c.customer.name for c in listed if c is not None} == {"Tina Tweet", "Chris Chat"}
+    assert customer_shown(window) == "Tina Tweet"  # what the agent reads stays open
+
+
+async def test_reassigned_while_writing_says_so_and_keeps_the_draft(
+    window: MainWindow, qtbot, chatwoot_server: ChatwootServer, chatwoot_demo: Demo
+) -> None:
+    await open_in_queue(window, Queue.MINE, "Tina Tweet")
+    assert window.pane.subtitle.text().endswith("open · assigned to me")
+    draft = "Hi Tina, I am checking your order right now"
+    window.editor.focus_editor()
+    qtbot.keyClicks(window.editor.edit, draft)
+
+    reassign(chatwoot_server, chatwoot_demo.conversations["tweet"], chatwoot_demo.colleague, by=chatwoot_demo.colleague)
+
+    await wait_until(lambda: window.pane.subtitle.text().endswith("open · assigned to Bob Backup"), timeout=SYNCED)
+    await wait_until(lambda: window.messages.isVisible())
+    assert window.messages.label.text() == "While you were writing: it was assigned to Bob Backup."
+    assert window.editor.text() == draft
+    assert customer_shown(window) == "Tina Tweet"
+    await wait_until(lambda: shown_count(window, Queue.MINE) == "0")
+    assert window.list_model.ids() == []  # gone from Mine, though still open on the right
