@@ -92,6 +92,8 @@ class ConversationRow:
     last_message_at: datetime
     waiting_since: datetime | None  # oldest unanswered customer message
     unread: bool
+    relevance: float = 0.0  # triage: 0-1, how urgently a human should look
+    reasons: tuple[str, ...] = ()  # triage reason codes, most important first (docs/triage.md)
 
 
 @dataclass(frozen=True, slots=True)

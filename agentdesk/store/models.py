@@ -48,6 +48,8 @@ class ConversationTable(Base):
         Index("ix_conversations_status_waiting", "status", "waiting_since", "last_message_at"),
         Index("ix_conversations_assignee_status", "assignee", "status", "last_message_at"),
         Index("ix_conversations_customer", "customer_id"),
+        Index("ix_conversations_status_relevance", "status", "relevance", "last_message_at"),
+        Index("ix_conversations_topic", "topic_id", "status"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
@@ -66,6 +68,21 @@ class ConversationTable(Base):
     last_message_at: Mapped[datetime]
     waiting_since: Mapped[datetime | None] = mapped_column(default=None)
     unread: Mapped[bool] = mapped_column(default=True)
+    # Triage (agentdesk.store.triage_verdicts): the most pressing message's verdict.
+    spam_score: Mapped[float] = mapped_column(default=0.0)
+    relevance: Mapped[float] = mapped_column(default=0.0)
+    topic_id: Mapped[int | None] = mapped_column(default=None)
+    topic_label: Mapped[str] = mapped_column(Text, default="")
+    triage_reasons: Mapped[str] = mapped_column(Text, default="[]")  # JSON [{"code", "text"}]
+    spam_verdict: Mapped[str] = mapped_column(String(8), default="")  # the agent's word: "", "spam", "ham"
+
+
+class TriageMetaRow(Base):
+    """Small triage bookkeeping, e.g. the last message id that was triaged."""
+
+    __tablename__ = "triage_meta"
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
 
 
 class MessageTable(Base):

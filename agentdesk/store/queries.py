@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
 from enum import StrEnum
 
 from sqlalchemy import Select, bindparam, func, literal_column, select, table, text
@@ -19,6 +21,16 @@ class SortOrder(StrEnum):
     NEWEST = "newest"
     CUSTOMER = "customer"
     CHANNEL = "channel"
+    RELEVANCE = "relevance"  # triage: legal threats, press, cancellations, reach first
+
+
+@dataclass(frozen=True, slots=True)
+class TopicCount:
+    """One topic of the open conversations, for the window's topic view."""
+
+    topic_id: int
+    label: str
+    count: int
 
 
 def _queue_filter(stmt: Select, queue: Queue, me: str) -> Select:  # type: ignore[type-arg]
@@ -66,14 +78,22 @@ def fts_query(user_text: str) -> str | None:
 
 
 def conversation_ids(
-    session: Session, queue: Queue, me: str, order: SortOrder = SortOrder.DUE, search: str = ""
+    session: Session,
+    queue: Queue,
+    me: str,
+    order: SortOrder = SortOrder.DUE,
+    search: str = "",
+    topic_id: int | None = None,
 ) -> list[int]:
-    """Ids in display order. With a search, all conversations whose messages match, any queue."""
+    """Ids in display order. With a search, all conversations whose messages match, any queue;
+    with a topic, the open conversations of that topic."""
     c = ConversationTable
     stmt = select(c.id)
     query = fts_query(search) if search else None
     if query:
         stmt = stmt.where(c.id.in_(select(MessageTable.conversation_id).where(MessageTable.id.in_(_fts_rowids(query)))))
+    elif topic_id is not None:
+        stmt = stmt.where(c.topic_id == topic_id, c.status == Status.OPEN.value)
     else:
         stmt = _queue_filter(stmt, queue, me)
     if order is SortOrder.DUE and not query:
@@ -91,7 +111,22 @@ def conversation_ids(
             stmt = stmt.join(CustomerRow, CustomerRow.id == c.customer_id).order_by(func.lower(CustomerRow.name), c.id)
         case SortOrder.CHANNEL:
             stmt = stmt.order_by(c.channel, c.last_message_at.desc())
+        case SortOrder.RELEVANCE:
+            stmt = stmt.order_by(c.relevance.desc(), c.last_message_at.desc())
     return _ids(session, stmt)
+
+
+def topic_counts(session: Session, min_size: int = 2) -> list[TopicCount]:
+    """Topics of the open conversations with at least ``min_size`` members, largest first."""
+    c = ConversationTable
+    stmt = (
+        select(c.topic_id, func.max(c.topic_label), func.count())
+        .where(c.status == Status.OPEN.value, c.topic_id.is_not(None))
+        .group_by(c.topic_id)
+        .having(func.count() >= min_size)
+        .order_by(func.count().desc(), c.topic_id)
+    )
+    return [TopicCount(tid, label, n) for tid, label, n in session.execute(stmt)]
 
 
 def _ids(session: Session, stmt: Select) -> list[int]:  # type: ignore[type-arg]
@@ -131,6 +166,8 @@ def conversation_rows(session: Session, ids: list[int]) -> list[ConversationRow]
             c.waiting_since,
             c.unread,
             c.subject,
+            c.relevance,
+            c.triage_reasons,
         )
         .join(cu, cu.id == c.customer_id)
         .where(c.id.in_(ids))
@@ -148,6 +185,8 @@ def conversation_rows(session: Session, ids: list[int]) -> list[ConversationRow]
             last_message_at=r[8],
             waiting_since=r[9],
             unread=r[10],
+            relevance=r[12],
+            reasons=tuple(reason["code"] for reason in json.loads(r[13])),
         )
         for r in session.execute(stmt)
     }

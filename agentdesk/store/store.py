@@ -22,12 +22,13 @@ from agentdesk.core.channels import Audience
 from agentdesk.core.commands import Command, CommandKind, CommandResult, CommandState
 from agentdesk.core.entities import Account, Conversation, ConversationRow, Draft, Queue, Status
 from agentdesk.core.incoming import SyncBatch
-from agentdesk.store import convert, drafts, ingest, outbox, queries
+from agentdesk.store import convert, drafts, ingest, outbox, queries, triage_verdicts
 from agentdesk.store.database import STORE_FILE, open_engine
 from agentdesk.store.errors import DiskFull
 from agentdesk.store.export import export_document
 from agentdesk.store.models import AccountRow, ConversationTable, CustomerRow
-from agentdesk.store.queries import SortOrder
+from agentdesk.store.queries import SortOrder, TopicCount
+from agentdesk.store.triage_verdicts import Judge, TriageOutcome
 
 
 class Store:
@@ -91,14 +92,34 @@ class Store:
             s.execute(update(AccountRow).where(AccountRow.id == account_id).values(cursor=batch.cursor))
             return changed
 
+    # --- triage ----------------------------------------------------------------------------
+    def triage_new(self, judge: Judge, now: datetime, limit: int = 5000) -> TriageOutcome:
+        """Judge the next batch of stored messages; verdicts, spam moves and cursor in one transaction."""
+        with self._tx() as s:
+            return triage_verdicts.triage_new(s, judge, now, limit)
+
+    def replay_topics(self, judge: Judge, since: datetime) -> set[int]:
+        with self._tx() as s:
+            return triage_verdicts.replay_topics(s, judge, since)
+
+    def record_spam_verdict(self, conversation_id: int, is_spam: bool) -> str:
+        with self._tx() as s:
+            return triage_verdicts.learn_text(s, conversation_id, is_spam)
+
     # --- reads for the window ----------------------------------------------------------------
     def queue_counts(self, me: str) -> dict[Queue, int]:
         with self._tx() as s:
             return queries.queue_counts(s, me)
 
-    def conversation_ids(self, queue: Queue, me: str, order: SortOrder = SortOrder.DUE, search: str = "") -> list[int]:
+    def conversation_ids(
+        self, queue: Queue, me: str, order: SortOrder = SortOrder.DUE, search: str = "", topic_id: int | None = None
+    ) -> list[int]:
         with self._tx() as s:
-            return queries.conversation_ids(s, queue, me, order, search)
+            return queries.conversation_ids(s, queue, me, order, search, topic_id)
+
+    def topic_counts(self, min_size: int = 2) -> list[TopicCount]:
+        with self._tx() as s:
+            return queries.topic_counts(s, min_size)
 
     def conversation_rows(self, ids: list[int]) -> list[ConversationRow]:
         with self._tx() as s:
