@@ -16,15 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from agentdesk.core.spelling import Lexicon, Misspelling, misspellings, suggestions
+from agentdesk.sync.lexicons import load_lexicons
 
 log = logging.getLogger(__name__)
-
-
-def load_lexicons() -> dict[str, Lexicon]:
-    """pyspellchecker's bundled German and English lists (distance 1 keeps suggestions fast)."""
-    from spellchecker import SpellChecker
-
-    return {"de": SpellChecker(language="de", distance=1), "en": SpellChecker(language="en", distance=1)}
 
 
 class SpellingService(QObject):

@@ -8,7 +8,7 @@ from agentdesk.core.sla.clock import add_business_time, business_time_between, i
 from agentdesk.core.sla.hours import WeeklyHours, parse_hours
 from agentdesk.core.sla.policy import DEFAULT_POLICY, PolicyBook, SlaPolicy, parse_duration, policy_for
 from agentdesk.core.sla.state import PauseInterval, SlaState, SlaStatus, due_at, sla_state
-from agentdesk.core.sla.words import Language, describe_due, format_opening_hours
+from agentdesk.core.sla.words import Language, describe_due, format_opening_hours, format_span
 
 __all__ = [
     "DEFAULT_POLICY",
@@ -25,6 +25,7 @@ __all__ = [
     "describe_due",
     "due_at",
     "format_opening_hours",
+    "format_span",
     "is_open",
     "next_opening",
     "normalise_region",

@@ -22,12 +22,12 @@ def describe_due(status: SlaStatus, now: datetime, language: Language) -> str:
     """'fällig Mo 09:30 · noch 1 h 12 min', 'überschritten seit 25 min', or the English equivalent."""
     days = _WEEKDAYS[_checked(language)]
     when = _when(status.due, now, language, days)
-    left = _duration(status.business_left)
+    left = format_span(status.business_left)
     if status.state is SlaState.BREACHED:
         # Overdue only by closed hours (due Fri 18:00, now Saturday): name the moment instead.
         if status.business_left > -_MINUTE:
             return f"überschritten seit {when}" if language == "de" else f"overdue since {when}"
-        overdue = _duration(-status.business_left)
+        overdue = format_span(-status.business_left)
         return f"überschritten seit {overdue}" if language == "de" else f"overdue by {overdue}"
     if status.state is SlaState.PAUSED:
         if language == "de":
@@ -73,7 +73,7 @@ def _when(due: datetime, now: datetime, language: str, days: tuple[str, ...]) ->
     return f"{days[due.weekday()]} {due.day} {_MONTHS_EN[due.month - 1]} {due:%H:%M}"
 
 
-def _duration(span: timedelta) -> str:
+def format_span(span: timedelta) -> str:
     """Whole minutes, rounded down so the time shown is never more than there is."""
     minutes = max(int(span // _MINUTE), 0)
     if minutes == 0:
