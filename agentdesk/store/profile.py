@@ -38,6 +38,8 @@ class Settings:
     time_zone: str = "Europe/Berlin"
     holidays: str = "DE"
     closed_days: str = "12-24,12-31"
+    # Who a storm alarm is escalated to (a team name on the source) until escalation paths exist.
+    storm_team: str = "PR"
 
 
 def default_data_dir() -> Path:

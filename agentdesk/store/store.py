@@ -209,5 +209,7 @@ def _apply_locally(s: Session, conversation_id: int, kind: CommandKind, payload:
         values["assignee"] = ""
     elif kind is CommandKind.SET_STATUS:
         values["status"] = Status(payload["status"]).value
+    elif kind is CommandKind.ESCALATE and payload.get("team"):
+        values["team"] = payload["team"]
     if values:
         s.execute(update(ConversationTable).where(ConversationTable.id == conversation_id).values(**values))

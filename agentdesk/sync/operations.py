@@ -27,8 +27,10 @@ class Operations:
     async def queue_counts(self) -> dict[Queue, int]:
         return await self.runner.read(self.store.queue_counts, self.ws.me)
 
-    async def conversation_ids(self, queue: Queue, order: SortOrder, search: str) -> list[int]:
-        return await self.runner.read(self.store.conversation_ids, queue, self.ws.me, order, search)
+    async def conversation_ids(
+        self, queue: Queue, order: SortOrder, search: str, topic_id: int | None = None
+    ) -> list[int]:
+        return await self.runner.read(self.store.conversation_ids, queue, self.ws.me, order, search, topic_id)
 
     async def rows(self, ids: list[int]) -> list[ConversationRow]:
         return await self.runner.read(self.store.conversation_rows, ids)
@@ -81,6 +83,10 @@ class Operations:
 
     async def set_status(self, conversation_id: int, status: Status) -> Command:
         return await self._perform(conversation_id, CommandKind.SET_STATUS, {"status": status.value})
+
+    async def escalate(self, conversation_id: int, team: str) -> Command:
+        """Hand a conversation to a team by name (the agent writes why in an internal note first)."""
+        return await self._perform(conversation_id, CommandKind.ESCALATE, {"team": team})
 
     async def retry(self, command_id: int) -> None:
         conversation_id = await self.runner.write(self.store.retry_command, command_id, self.now())

@@ -15,8 +15,10 @@ from agentdesk.core.sla import SlaState, SlaStatus
 from agentdesk.ui.channel_badges import channel_pixmap
 from agentdesk.ui.conversation_model import ConversationListModel
 from agentdesk.ui.time_words import short_age
+from agentdesk.ui.triage_widgets import badge_text
 
 PRIVATE_COLOUR = QColor("#6B3FA0")  # violet "privat"/"DM" tag, see UI.md
+REASON_BG, REASON_FG = QColor("#E6EEF9"), QColor("#1F3A68")  # triage marks: a word, never colour alone
 ROW_HEIGHT = 50
 
 
@@ -108,7 +110,9 @@ class ConversationDelegate(QStyledItemDelegate):
         painter.setPen(muted)
         painter.drawText(QRect(right - age_width, top, age_width, line_h), Qt.AlignmentFlag.AlignRight, age)
 
-        preview_right = right - self._paint_badge(painter, row, QRect(left, top + line_h, right - left, line_h), small)
+        second = QRect(left, top + line_h, right - left, line_h)
+        preview_right = right - self._paint_badge(painter, row, second, small)
+        preview_right -= self._paint_reasons(painter, row, second.adjusted(0, 0, preview_right - right, 0), small)
         preview_font = QFont(base)
         painter.setFont(preview_font)
         painter.setPen(muted)
@@ -137,3 +141,26 @@ class ConversationDelegate(QStyledItemDelegate):
         painter.setPen(QColor(colour))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         return width + 6
+
+    @staticmethod
+    def _paint_reasons(painter: QPainter, row: ConversationRow, line: QRect, font: QFont) -> int:
+        """Why it ranks high, as small word marks ("Anwalt", "Presse") right-aligned before the
+        service-level badge; returns the width they took. At most two, so the preview keeps room."""
+        words = [w for w in (badge_text(code) for code in row.reasons) if w][:2]
+        if not words:
+            return 0
+        mark_font = QFont(font)
+        mark_font.setBold(True)
+        metrics = QFontMetrics(mark_font)
+        x = line.right()
+        painter.setFont(mark_font)
+        for word in reversed(words):
+            width = metrics.horizontalAdvance(word) + 10
+            rect = QRect(x - width, line.top() + 3, width, line.height() - 6)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(REASON_BG)
+            painter.drawRoundedRect(rect, 4, 4)
+            painter.setPen(REASON_FG)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, word)
+            x -= width + 4
+        return line.right() - x + 2

@@ -37,6 +37,7 @@ class ConversationList(QWidget):
             (SortOrder.NEWEST, self.tr("Newest first")),
             (SortOrder.CUSTOMER, self.tr("Customer")),
             (SortOrder.CHANNEL, self.tr("Channel")),
+            (SortOrder.RELEVANCE, self.tr("Relevance")),
         ):
             self.order.addItem(label, order)
         self.order.setToolTip(self.tr("Sort order"))

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from agentdesk.core.entities import ConversationRow
 from agentdesk.ui.task_runner import TaskRunner
+from agentdesk.ui.triage_widgets import reasons_tooltip
 
 PAGE = 100
 _Index = QModelIndex | QPersistentModelIndex
@@ -49,7 +50,8 @@ class ConversationListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{row.customer_name} ({row.customer_handle}): {row.preview}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.preview
+            why = reasons_tooltip(row.reasons)
+            return f"{row.preview}\n\n{why}" if why else row.preview
         return None
 
     # --- contents ----------------------------------------------------------------------------------

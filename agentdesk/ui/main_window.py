@@ -19,6 +19,7 @@ from agentdesk.core.entities import Conversation, Queue, Status
 from agentdesk.core.events import AccountState
 from agentdesk.store.profile import Role
 from agentdesk.sync.operations import Operations
+from agentdesk.sync.triage_service import TriageService
 from agentdesk.sync.workspace import Workspace
 from agentdesk.ui.conversation_list import ConversationList
 from agentdesk.ui.conversation_model import ConversationListModel
@@ -35,6 +36,8 @@ from agentdesk.ui.task_runner import TaskRunner
 from agentdesk.ui.template_actions import TONE_KEYS, TemplateActions
 from agentdesk.ui.time_words import set_display_zone
 from agentdesk.ui.translations import ui_language
+from agentdesk.ui.triage_actions import TriageActions
+from agentdesk.ui.triage_widgets import StormBanner, TopicPane
 
 DRAFT_DELAY_MS = 400  # a pause in typing saves the draft ...
 DRAFT_MAX_WAIT_MS = 2000  # ... and so does typing on without a pause for this long
@@ -74,8 +77,10 @@ class MainWindow(QMainWindow):
             banner.setStyleSheet("background:#E8710A;color:white;font-weight:bold;padding:4px;")
             layout.addWidget(banner)
         layout.addWidget(self.messages)
+        self.storm_banner = StormBanner()
+        layout.addWidget(self.storm_banner)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.queues)
+        split.addWidget(self._left_column())
         split.addWidget(self.list)
         split.addWidget(self.pane)
         split.setSizes([190, 380, 710])
@@ -102,6 +107,17 @@ class MainWindow(QMainWindow):
             self.editor, self.ops, self.tasks, self.messages, self.shown_conversation, self._files, self
         )
         self.send_flow = SendFlow(self.editor, self.ops, self.tasks, lambda: self._shown_id, self)
+        self._topic: int | None = None  # a topic picked in the topic view lists that topic instead of a queue
+        self.triage = TriageActions(
+            TriageService(workspace),
+            self.ops,
+            self.tasks,
+            self.messages,
+            self.topic_pane,
+            self.storm_banner,
+            lambda: self.templates.library,
+            self,
+        )
         self.editor.set_user_words_path(workspace.data_dir / USER_WORDS_FILE)
         self._connect()
         self._shortcuts()
@@ -121,18 +137,21 @@ class MainWindow(QMainWindow):
 
     # --- wiring ----------------------------------------------------------------------------------
     def _connect(self) -> None:
-        self.queues.queue_selected.connect(lambda _q: self.reload_list())
+        self.queues.queue_selected.connect(lambda _q: self._show_queue())
+        self.topic_pane.topic_selected.connect(self.show_topic)
+        self.storm_banner.show_topic.connect(self.topic_pane.select_topic)
         self.list.query_changed.connect(self.reload_list)
         self.list.conversation_selected.connect(self.open_conversation)
         self.editor.draft_edited.connect(self._draft_edited)
         self.pane.assign_to_me.connect(self.assign_to_me)
         self.pane.resolve.connect(lambda: self._set_status(Status.RESOLVED))
-        self.pane.mark_spam.connect(lambda: self._set_status(Status.SPAM))
+        self.pane.mark_spam.connect(lambda: self.mark_spam(True))
         self.pane.message_action.connect(self._message_action)
         self.tasks.failed.connect(self.messages.show_message)
         self.bridge.conversations_changed.connect(self._on_changed)
         self.bridge.account_state_changed.connect(self._on_account_state)
         self.bridge.outbox_changed.connect(lambda _cid: self._refresh_outbox())
+        self.bridge.canned_responses_changed.connect(lambda _account: self.templates.canned_changed())
 
     def _shortcuts(self) -> None:
         keys = {
@@ -142,7 +161,8 @@ class MainWindow(QMainWindow):
             "Ctrl+K": self.list.focus_search,
             "E": lambda: self._set_status(Status.RESOLVED),
             "Shift+A": self.assign_to_me,
-            "S": lambda: self._set_status(Status.SPAM),
+            "S": lambda: self.mark_spam(True),
+            "Shift+S": lambda: self.mark_spam(False),
             "?": lambda: show_shortcuts(self),
             "Escape": self.list.view.setFocus,
         }
@@ -156,6 +176,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&AgentDesk"))
         menu.addAction(self.tr("Insert template …"), QKeySequence("Ctrl+T"), self.templates.open_picker)
         menu.addAction(self.tr("Manage templates …"), self.templates.manage)
+        menu.addAction(self.tr("Answer topic with a template …"), QKeySequence("Ctrl+Shift+T"), self.answer_topic)
         accounts = menu.addAction(self.tr("Accounts …"), self.open_accounts)
         accounts.setEnabled(self.ws.settings.role is not Role.TRAINEE)  # training never holds a real account
         menu.addSeparator()
@@ -170,8 +191,9 @@ class MainWindow(QMainWindow):
     async def _reload_list(self) -> None:
         queue = self.queues.current_queue()
         counts = await self.ops.queue_counts()
-        ids = await self.ops.conversation_ids(queue, self.list.sort_order(), self.list.search_text())
+        ids = await self.ops.conversation_ids(queue, self.list.sort_order(), self.list.search_text(), self._topic)
         self.queues.queues.set_counts(counts)
+        await self.triage.refresh_topics()
         current = self.list.current_id()
         if ids != self.list_model.ids():
             self.list_model.set_ids(ids)
@@ -181,6 +203,9 @@ class MainWindow(QMainWindow):
 
     async def initial_load(self) -> None:
         """Everything the first screen shows: counts, the list, and its first conversation opened."""
+        self.triage.service.start()
+        if self.triage.service.error:
+            self.messages.show_message(self.triage.service.error)
         await self._reload_list()
         if self.list_model.rowCount() == 0:
             self.queues.setCurrentIndex(self.queues.queues.index(self.queues.queues.row_of(Queue.ALL_OPEN)))
@@ -309,6 +334,59 @@ class MainWindow(QMainWindow):
                 self.editor.focus_editor()
                 self._draft_edited()
 
+    # --- triage: spam lessons, topics --------------------------------------------------------------
+    def _left_column(self) -> QWidget:
+        """The queues, and under them the open conversations grouped by topic."""
+        self.topic_pane = TopicPane()
+        column = QSplitter(Qt.Orientation.Vertical)
+        column.addWidget(self.queues)
+        column.addWidget(self.topic_pane)
+        column.setSizes([220, 260])
+        return column
+
+    def mark_spam(self, is_spam: bool) -> None:
+        """s: Mark spam; Shift+S: Not spam, back to the open queue. Both teach the spam filter."""
+        if self._shown_id is not None:
+            self.tasks.run(self._own_change(self.triage.mark(self._shown_id, is_spam)), what="marking spam")
+
+    def show_topic(self, topic_id: int) -> None:
+        self._topic = topic_id
+        self.queues.clearSelection()
+        self.reload_list()
+
+    def _show_queue(self) -> None:
+        self._topic = None
+        self.topic_pane.clear_selection()
+        self.reload_list()
+
+    def answer_topic(self) -> None:
+        """Ctrl+Shift+T on a topic: pick one template, each customer gets their own reply."""
+        conversation = self.shown_conversation()
+        library = self.templates.library
+        if self._topic is None or conversation is None or library is None:
+            self.messages.show_message(self.tr("Pick a topic first: the reply goes to all its conversations."))
+            return
+        from agentdesk.ui.template_picker import TemplatePicker
+
+        picker = TemplatePicker(
+            library,
+            channel=conversation.channel,
+            audience=conversation.audience,
+            language=conversation.language or conversation.customer.language or "de",
+            address=conversation.customer.form_of_address,
+            variables={},
+            parent=self,
+        )
+        picker.setWindowTitle(self.tr("Answer the whole topic"))
+        ids = list(self.list_model.ids())
+        picker.template_chosen.connect(
+            lambda template_id, _text: self.tasks.run(
+                self.triage.answer_topic(ids, library.get(template_id)), what="answering the topic"
+            )
+        )
+        self.topic_picker = picker
+        picker.open()  # never exec(): no nested event loop under qasync
+
     # --- live updates ------------------------------------------------------------------------------
     def _on_changed(self, ids: frozenset[int], membership: bool) -> None:
         self._changed |= ids
@@ -354,6 +432,7 @@ class MainWindow(QMainWindow):
         if self._shown_id is not None:
             await self.ops.save_draft(self._shown_id, self.editor.text(), self.editor.audience())
         await self.tasks.cancel_all()
+        await self.triage.service.stop()
         self._files.shutdown(wait=False, cancel_futures=True)
         self.bridge.detach()
 
