@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 # Before the first QApplication exists; an Xvfb run can still say QT_QPA_PLATFORM=xcb.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -12,13 +12,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 import pytest_asyncio
 
+#: Every loop the factory made. A closed qasync loop that the garbage collector frees on another
+#: thread (a test server's, say) deletes its Qt timers from that thread and crashes the process.
+_LOOPS: list[asyncio.AbstractEventLoop] = []
+
 
 def _qasync_loop_factory() -> asyncio.AbstractEventLoop:
     import qasync
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    return qasync.QEventLoop(app)
+    loop = qasync.QEventLoop(app)
+    _LOOPS.append(loop)
+    return loop
 
 
 def pytest_asyncio_loop_factories(config, item):  # type: ignore[no-untyped-def]
@@ -67,6 +73,22 @@ def _no_nested_qt_loops_in_async_tests(request: pytest.FixtureRequest, monkeypat
             raise RuntimeError(f"qtbot.{_n}() inside an async test deadlocks qasync; use wait_signal/wait_until")
 
         monkeypatch.setattr(QtBot, name, _boom)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """As in the app (agentdesk.ui.gui_thread_gc): no automatic collection, which could free a Qt
+    object on a worker thread; each test's garbage is collected on the main thread after it."""
+    import gc
+
+    gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_main_thread() -> Iterator[None]:
+    import gc
+
+    yield
+    gc.collect()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

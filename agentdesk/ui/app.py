@@ -20,6 +20,7 @@ from agentdesk.store.database import move_aside
 from agentdesk.store.profile import load_settings, resolve_data_dir
 from agentdesk.sync.errors import SourceError
 from agentdesk.sync.workspace import RealSourcesForbidden, Workspace, open_workspace
+from agentdesk.ui.gui_thread_gc import GuiThreadGarbageCollector
 from agentdesk.ui.main_window import MainWindow
 from agentdesk.ui.translations import install_translators, pick_language
 
@@ -71,6 +72,7 @@ def open_profile_with_dialogs(app: QApplication, data_dir: Path, *, sandbox: boo
 
 async def _main(app: QApplication, workspace: Workspace, screenshot: str | None) -> int:
     app.setQuitOnLastWindowClosed(False)
+    collector = GuiThreadGarbageCollector(app)
     stop = asyncio.Event()
     app.lastWindowClosed.connect(stop.set)
     window = MainWindow(workspace)
@@ -87,6 +89,7 @@ async def _main(app: QApplication, workspace: Workspace, screenshot: str | None)
         await window.shutdown()
         await workspace.close()
         window.close()
+        collector.stop()
     return exit_code
 
 
