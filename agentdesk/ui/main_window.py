@@ -381,7 +381,7 @@ class MainWindow(QMainWindow):
         ids = list(self.list_model.ids())
         picker.template_chosen.connect(
             lambda template_id, _text: self.tasks.run(
-                self.triage.answer_topic(ids, library.get(template_id)), what="answering the topic"
+                self.triage.answer_topic(ids, library.get(template_id), picker.values()), what="answering the topic"
             )
         )
         self.topic_picker = picker

@@ -72,9 +72,10 @@ class TriageActions(QObject):
     async def refresh_topics(self) -> None:
         self.topics.set_topics(await self._ops.runner.read(self._ops.store.topic_counts))
 
-    async def answer_topic(self, conversation_ids: list[int], template: Template) -> TopicAnswer:
+    async def answer_topic(self, conversation_ids: list[int], template: Template, typed: dict[str, str]) -> TopicAnswer:
         """One reply per customer from ``template``: in the customer's Sie/du where the family has
-        it, with their own name, and only where it fits the channel. Each is its own outbox command."""
+        it, with their own name (``typed``: values the agent gave for all, e.g. the region), and
+        only where it fits the channel. Each is its own outbox command."""
         from agentdesk.templates.rendering import render
         from agentdesk.templates.variables import variables_for
 
@@ -94,7 +95,7 @@ class TriageActions(QObject):
             if address and chosen.address and chosen.address != address:
                 result.skipped.append((who, self.tr("no version in the customer's form of address")))
                 continue
-            values = variables_for(conversation, settings.agent_name, settings.company_name, {})
+            values = variables_for(conversation, settings.agent_name, settings.company_name, typed)
             rendered = render(chosen, conversation.channel, values)
             if rendered.unfilled:
                 missing = ", ".join(rendered.unfilled)

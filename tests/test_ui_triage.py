@@ -1,0 +1,205 @@
+"""Triage in the real window on a sandbox profile: spam out of the way, lessons, topics, one
+template for a topic, the storm alarm, and the Relevance order. The sandbox clock is driven
+fast so the demo's scripted posts arrive within seconds."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from agentdesk.core.channels import Audience, Channel
+from agentdesk.core.entities import Queue, Status
+from agentdesk.store.database import STORE_FILE
+from agentdesk.store.queries import SortOrder
+from agentdesk.store.triage_state import STATE_FILE
+from agentdesk.sync.sandbox.script import ScriptConversation, ScriptCustomer, ScriptMessage, Sender
+from agentdesk.sync.workspace import Workspace, open_workspace
+from agentdesk.ui.main_window import MainWindow
+from tests.conftest import wait_until
+
+DATA = Path(__file__).parent / "data"
+pytestmark = pytest.mark.asyncio
+
+Opener = Callable[..., "AsyncIterator[MainWindow]"]
+
+
+@pytest_asyncio.fixture
+async def open_window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Open the window on a fresh sandbox profile; ``prepare`` may change the world's scripts first."""
+    opened: list[MainWindow] = []
+
+    async def _open(prepare: Callable[[Workspace], None] = lambda ws: None) -> MainWindow:
+        ws = open_workspace(tmp_path)
+        ws.engine.poll_interval = 0.2
+        prepare(ws)
+        win = MainWindow(ws)
+        opened.append(win)
+        win.show()
+        ws.engine.start()
+        await win.initial_load()
+        await wait_until(lambda: win.list_model.rowCount() > 0, timeout=10)
+        return win
+
+    yield _open
+    for win in opened:
+        await win.shutdown()
+        await win.ws.close()
+        win.close()
+        win.deleteLater()
+
+
+def _run_clock(ws: Workspace, speed: float) -> None:
+    ws.sandbox.world.set_speed(speed, datetime.now(UTC))  # type: ignore[union-attr]
+
+
+async def _settled(win: MainWindow, predicate: Callable[[], object], timeout: float = 20) -> None:
+    await wait_until(predicate, timeout=timeout)
+    await wait_until(lambda: win.triage.service.idle.is_set(), timeout=timeout)
+
+
+async def _in_queue(win: MainWindow, queue: Queue, name: str, timeout: float = 20) -> None:
+    """Wait until ``name`` is in ``queue`` and triage has nothing left to judge."""
+    found: list[str] = []
+
+    async def look() -> bool:
+        found[:] = await _names(win, queue)
+        return name in found and win.triage.service.idle.is_set()
+
+    loop_deadline = datetime.now(UTC) + timedelta(seconds=timeout)
+    while not await look():
+        assert datetime.now(UTC) < loop_deadline, f"{name} not in {queue}: {found}"
+        await asyncio.sleep(0.1)
+
+
+async def _ids(win: MainWindow, queue: Queue, order: SortOrder = SortOrder.DUE) -> list[int]:
+    return await win.ops.conversation_ids(queue, order, "")
+
+
+async def _names(win: MainWindow, queue: Queue, order: SortOrder = SortOrder.DUE) -> list[str]:
+    return [r.customer_name for r in await win.ops.rows(await _ids(win, queue, order))]
+
+
+async def _show(win: MainWindow, queue: Queue, name: str) -> int:
+    win.queues.setCurrentIndex(win.queues.queues.index(win.queues.queues.row_of(queue)))
+    rows = await win.ops.rows(await _ids(win, queue))
+    cid = next(r.id for r in rows if r.customer_name == name)
+    await wait_until(lambda: win.list_model.row_of(cid) is not None)
+    win.list.select_id(cid)
+    await wait_until(lambda: win.shown_conversation() is not None and win.shown_conversation().id == cid)
+    return cid
+
+
+def _outbox(win: MainWindow) -> list[tuple[int, str, dict[str, str]]]:
+    with sqlite3.connect(win.ws.data_dir / STORE_FILE) as db:
+        rows = db.execute("SELECT conversation_id, kind, payload_json FROM outbox ORDER BY id").fetchall()
+    return [(cid, kind, json.loads(payload)) for cid, kind, payload in rows]
+
+
+def _script(ws: Workspace, source_id: str, name: str, text: str, after: timedelta, followers: int = 0) -> None:
+    """A new customer post in the sandbox, ``after`` from the simulated now."""
+    world = ws.sandbox.world  # type: ignore[union-attr]
+    world.scripts[source_id] = ScriptConversation(
+        id=source_id,
+        channel=Channel.FACEBOOK,
+        audience=Audience.PUBLIC,
+        language="en",
+        status=Status.OPEN,
+        assignee="",
+        subject="",
+        customer=ScriptCustomer(id=f"{source_id}-c", name=name, handle=name, followers=followers),
+        messages=(ScriptMessage(ws.now() - world.start + after, Sender.CUSTOMER, "", text),),
+    )
+
+
+async def test_demo_spam_lands_in_the_spam_queue_after_sync(open_window) -> None:  # type: ignore[no-untyped-def]
+    win = await open_window()
+    _run_clock(win.ws, 1200)  # the cheap-iPhone post arrives 17 simulated minutes in
+    await _in_queue(win, Queue.SPAM, "Mike Johnson")
+    assert "Mike Johnson" not in await _names(win, Queue.UNASSIGNED)
+    spam_id = next(r.id for r in await win.ops.rows(await _ids(win, Queue.SPAM)) if r.customer_name == "Mike Johnson")
+    assert (spam_id, "set_status", {"status": "spam"}) in _outbox(win)  # the source learns it, nothing deleted
+    model = win.queues.queues
+    spam_count = model.index(model.row_of(Queue.SPAM))
+    await wait_until(lambda: (spam_count.data(model.COUNT_ROLE) or 0) >= 3)  # two marked before, one by triage
+
+
+async def test_not_spam_restores_with_one_key_and_the_next_similar_post_stays(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = await open_window()
+    _run_clock(win.ws, 1200)
+    await _in_queue(win, Queue.SPAM, "Mike Johnson")
+    _run_clock(win.ws, 1)
+    cid = await _show(win, Queue.SPAM, "Mike Johnson")
+    win.list.view.setFocus()
+    qtbot.keyClick(win.list.view, Qt.Key.Key_S, Qt.KeyboardModifier.ShiftModifier)
+    await wait_until(lambda: win.shown_conversation().status is Status.OPEN)
+    assert cid in await _ids(win, Queue.UNASSIGNED)
+    assert (win.ws.data_dir / STATE_FILE).exists()  # the lesson is in the profile
+
+    # Before the lesson the triage engine scores this 0.75 (crypto, easy money): spam.
+    _script(
+        win.ws,
+        "iphones-again",
+        "Mike Jones",
+        "DM me for cheap iPhones!!! iPhone 15 Pro only 279€ 📱 original sealed, fast shipping all Europe, "
+        "payment by crypto or gift card.",
+        timedelta(seconds=2),
+    )
+    await _in_queue(win, Queue.UNASSIGNED, "Mike Jones")
+    assert "Mike Jones" not in await _names(win, Queue.SPAM)
+
+
+async def test_topics_show_with_counts_and_list_their_conversations(open_window) -> None:  # type: ignore[no-untyped-def]
+    win = await open_window()
+    _run_clock(win.ws, 1200)
+    await _in_queue(win, Queue.ALL_OPEN, "Jess Morgan")  # the last storm post, 9 minutes in
+    expected = await win.ops.runner.read(win.ws.store.topic_counts)
+    await wait_until(lambda: win.topic_pane.topics() == [(t.label, t.count) for t in expected])
+    assert expected and all(t.count >= 2 for t in expected)
+    topic = expected[0]
+    win.topic_pane.select_topic(topic.topic_id)
+    await wait_until(lambda: win.list_model.rowCount() == topic.count)
+    assert win.queues.selectionModel().selectedIndexes() == []
+
+
+async def test_one_template_answers_a_topic_one_reply_per_customer(open_window) -> None:  # type: ignore[no-untyped-def]
+    win = await open_window()
+    _run_clock(win.ws, 1200)
+    await _in_queue(win, Queue.ALL_OPEN, "Jess Morgan")
+    _run_clock(win.ws, 1)
+    await wait_until(lambda: win.templates.library is not None, timeout=10)
+    topics = await win.ops.runner.read(win.ws.store.topic_counts)
+    outage = next(t for t in topics if "Störung" in t.label)
+    await wait_until(lambda: (outage.label, outage.count) in win.topic_pane.topics())
+    win.topic_pane.select_topic(outage.topic_id)
+    await wait_until(lambda: win.list_model.rowCount() == outage.count)
+    members = list(win.list_model.ids())
+    win.list.select_id(members[0])
+    await wait_until(lambda: win.shown_conversation() is not None and win.shown_conversation().id == members[0])
+    before = len(_outbox(win))
+
+    win.answer_topic()
+    picker = win.topic_picker
+    picker.show_all.setChecked(True)
+    picker.list.setCurrentIndex(picker.model.index(picker.model.row_of("outage-de-du")))
+    region = next(field for field in picker.findChildren(QLineEdit) if field is not picker.search)
+    region.setText("Hamburg")  # typed once, for every customer
+    picker.accept()
+    await wait_until(lambda: "Replies queued for" in win.messages.label.text(), timeout=10)
+
+    replies = [(cid, payload["text"]) for cid, kind, payload in _outbox(win)[before:] if kind == "reply"]
+    assert sorted(cid for cid, _ in replies) == sorted(members), win.messages.label.text()
+    for cid, text in replies:
+        conversation = await win.ops.conversation(cid)
+        first = conversation.customer.name.split()[0]
+        assert first in text and "Hamburg" in text
+        # Sie-Form greets with the full name, Du-Form with the first name only (the bundled outage family)
+        assert (conversation.customer.name in text) == (conversation.customer.form_of_address == "sie")
