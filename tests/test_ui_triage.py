@@ -203,3 +203,79 @@ async def test_one_template_answers_a_topic_one_reply_per_customer(open_window) 
         assert first in text and "Hamburg" in text
         # Sie-Form greets with the full name, Du-Form with the first name only (the bundled outage family)
         assert (conversation.customer.name in text) == (conversation.customer.form_of_address == "sie")
+
+
+def _scenario(ws: Workspace, name: str) -> None:
+    """Posts of a triage test scenario as sandbox customers, starting a minute from the simulated now."""
+    lines = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    first = min(datetime.fromisoformat(line["at"]) for line in lines)
+    for line in lines:
+        after = datetime.fromisoformat(line["at"]) - first + timedelta(minutes=1)
+        _script(ws, f"{name}-{line['id']}", line["author"], line["text"], after, line["followers"])
+
+
+def _without_demo_storm(ws: Workspace) -> None:
+    for source_id in [s for s in ws.sandbox.world.scripts if s.startswith("storm-")]:  # type: ignore[union-attr]
+        del ws.sandbox.world.scripts[source_id]  # type: ignore[union-attr]
+
+
+async def test_a_storm_raises_the_alarm_banner_and_escalates_to_pr(open_window) -> None:  # type: ignore[no-untyped-def]
+    win = await open_window(lambda ws: (_without_demo_storm(ws), _scenario(ws, "storm_scenario.jsonl")))
+    _run_clock(win.ws, 3600)  # 4 h calm, then 32 angry posts in an hour: a few seconds
+    await wait_until(lambda: win.storm_banner.isVisible(), timeout=30)
+    _run_clock(win.ws, 1)
+    text = win.storm_banner.text.text()
+    storm = win.storm_banner.storm
+    assert text.startswith("⛔") and storm.alarm.topic_label in text  # red, and never colour alone
+    assert "per hour" in text and "•" in text  # the rate and example posts
+    assert win.storm_banner.escalate_button.text() == "Escalate to PR"
+
+    before = len(_outbox(win))
+    win.storm_banner.escalate_button.click()
+    await wait_until(lambda: "escalated to PR" in win.messages.label.text(), timeout=10)
+    made = _outbox(win)[before:]
+    examples = set(storm.example_conversation_ids)
+    assert examples and {cid for cid, kind, _ in made if kind == "note"} == examples
+    assert all("Escalation to PR" in p["text"] for _, kind, p in made if kind == "note")
+    assert {cid for cid, kind, p in made if kind == "escalate" and p == {"team": "PR"}} == examples
+
+
+async def test_a_calm_day_raises_no_alarm(open_window) -> None:  # type: ignore[no-untyped-def]
+    win = await open_window(lambda ws: (_without_demo_storm(ws), _scenario(ws, "calm_scenario.jsonl")))
+    _run_clock(win.ws, 3600)
+    last = win.ws.sandbox.world.start + timedelta(hours=8)  # type: ignore[union-attr]
+    await wait_until(lambda: win.ws.now() > last, timeout=30)
+    await wait_until(lambda: win.triage.service.idle.is_set(), timeout=10)
+    assert not win.storm_banner.isVisible()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="core triage: the demo storm's 12 posts fall into 8 topics and 4 score neutral, so no topic "
+    "reaches 6 negative posts in 30 minutes (docs/triage.md, 'Known gaps')",
+)
+async def test_the_demo_storm_raises_the_alarm(open_window) -> None:  # type: ignore[no-untyped-def]
+    win = await open_window()
+    _run_clock(win.ws, 600)  # the storm posts arrive over the first ten simulated minutes
+    await _in_queue(win, Queue.ALL_OPEN, "Jess Morgan")
+    assert win.storm_banner.isVisible()
+
+
+async def test_relevance_order_puts_press_and_cancellations_first(open_window) -> None:  # type: ignore[no-untyped-def]
+    win = await open_window()
+    _run_clock(win.ws, 1200)
+    await _in_queue(win, Queue.ALL_OPEN, "Jess Morgan")
+    _run_clock(win.ws, 1)
+    await _show(win, Queue.ALL_OPEN, "Lea Brandt")
+    win.list.order.setCurrentIndex(win.list.order.findData(SortOrder.RELEVANCE))
+    expected = await _ids(win, Queue.ALL_OPEN, SortOrder.RELEVANCE)
+    await wait_until(lambda: win.list_model.ids() == expected)
+    await wait_until(lambda: all(win.list_model.loaded_row(i) for i in expected[:6]))
+    top = [win.list_model.loaded_row(i) for i in expected[:6]]
+    names = [row.customer_name for row in top]
+    assert "Lea Brandt" in names and "Uwe Metzger" in names  # the journalist, the cancellation
+    urgent = {"press", "cancel-intent", "legal-threat", "consumer-protection"}
+    assert all(urgent & set(row.reasons) for row in top[:4])
+    journalist = win.list_model.index(win.list_model.row_of(next(r.id for r in top if r.customer_name == "Lea Brandt")))
+    tooltip = journalist.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Why it ranks here:" in tooltip and "press enquiry" in tooltip
