@@ -19,6 +19,7 @@ from agentdesk.core.entities import Account
 from agentdesk.store import Store, StoreError
 from agentdesk.store.profile import Role, load_settings, resolve_data_dir
 from agentdesk.sync import credentials
+from agentdesk.sync.canned import CannedResponseFiles
 from agentdesk.sync.chatwoot.account_settings import account_settings
 from agentdesk.sync.chatwoot.account_setup import check_connection
 from agentdesk.sync.chatwoot.diagnosis import ConnectionCheck
@@ -139,6 +140,7 @@ def _remove(args: argparse.Namespace) -> int:
         store.remove_account(account.id)
     finally:
         store.close()
+    CannedResponseFiles(resolve_data_dir(args.data_dir)).forget(account.id)
     if account.kind in KINDS:
         try:
             credentials.delete_secret(account.kind, account.name)

@@ -5,11 +5,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
+from dataclasses import replace
 
 from agentdesk.cli import CliError
 from agentdesk.core.channels import PRIVATE_ONLY, Audience, Channel
-from agentdesk.templates import Template, TemplateLibrary, Tone, bundled_dir, company_dir, render
+from agentdesk.store.profile import load_settings, resolve_data_dir
+from agentdesk.sync.canned import CannedResponseFiles, canned_language
+from agentdesk.templates import (
+    Template,
+    TemplateLibrary,
+    Tone,
+    bundled_dir,
+    canned_response_templates,
+    company_dir,
+    render,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -35,13 +45,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _library(args: argparse.Namespace) -> TemplateLibrary:
-    if args.data_dir:
-        data_dir = Path(args.data_dir)
-    else:
-        from platformdirs import user_data_dir
-
-        data_dir = Path(user_data_dir("AgentDesk", "AgentDesk"))
-    return TemplateLibrary.load(bundled_dir(), company_dir(data_dir))
+    """Bundled, company and the Chatwoot canned responses the last sync saved; skipped ones as errors."""
+    data_dir = resolve_data_dir(args.data_dir)
+    language = canned_language(load_settings(data_dir))
+    canned, canned_errors = canned_response_templates(CannedResponseFiles(data_dir).load(), language=language)
+    library = TemplateLibrary.load(bundled_dir(), company_dir(data_dir), canned)
+    return replace(library, errors=library.errors + canned_errors)
 
 
 def _channel(value: str) -> Channel:

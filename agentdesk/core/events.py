@@ -55,7 +55,14 @@ class ClockChanged:
     speed: float
 
 
-Event = ConversationsChanged | AccountStateChanged | OutboxChanged | ClockChanged
+@dataclass(frozen=True, slots=True)
+class CannedResponsesChanged:
+    """An account's saved canned responses differ from before: the template library is stale."""
+
+    account_id: int
+
+
+Event = ConversationsChanged | AccountStateChanged | OutboxChanged | ClockChanged | CannedResponsesChanged
 Listener = Callable[[Event], None]
 
 

@@ -3,6 +3,7 @@
 A connector pulls pages of changes and executes outbox commands; it never touches the store.
 ``find_executed`` is what makes sending exactly-once: after a crash with a command in flight,
 the engine asks the source whether it already has it (by idempotency key) before sending again.
+Canned responses are an optional capability: only some sources have them.
 """
 
 from __future__ import annotations
@@ -29,3 +30,9 @@ class Connector(Protocol):
         ...
 
     async def close(self) -> None: ...
+
+
+async def fetch_canned_responses(connector: Connector) -> tuple[tuple[str, str], ...] | None:
+    """The source's (short_code, content) canned responses; None for a source without any (the sandbox)."""
+    fetch = getattr(connector, "fetch_canned_responses", None)
+    return None if fetch is None else await fetch()

@@ -16,7 +16,7 @@ from typing import TypeVar
 from agentdesk.core.commands import Command, CommandResult
 from agentdesk.core.entities import Account
 from agentdesk.core.incoming import SyncBatch
-from agentdesk.sync.connector import Connector
+from agentdesk.sync.connector import Connector, fetch_canned_responses
 from agentdesk.sync.errors import NeedsSignIn
 
 T = TypeVar("T")
@@ -56,6 +56,9 @@ class KeyringConnector:
 
     async def find_executed(self, command: Command) -> CommandResult | None:
         return await self._call(lambda c: c.find_executed(command))
+
+    async def fetch_canned_responses(self) -> tuple[tuple[str, str], ...] | None:
+        return await self._call(fetch_canned_responses)
 
     async def close(self) -> None:
         inner, self._inner = self._inner, None

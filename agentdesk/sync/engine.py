@@ -4,6 +4,8 @@ Only the engine touches the store (through the StoreRunner, off the event loop's
 tells listeners what changed through the EventHub. Sending is exactly-once: a command that may
 have reached the source before (it was in flight at a crash, or a try failed midway) is first
 looked up at the source by its idempotency key, and only sent when the source does not have it.
+A source's canned responses are fetched after a complete pass, at most every few minutes, and
+saved in the profile folder; failing to fetch them never fails the pass.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import asyncio
 import contextlib
 import logging
 import random
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -22,16 +25,21 @@ from agentdesk.core.entities import Account
 from agentdesk.core.events import (
     AccountState,
     AccountStateChanged,
+    CannedResponsesChanged,
     ConversationsChanged,
     EventHub,
     OutboxChanged,
     SyncPhase,
 )
 from agentdesk.store.runner import StoreRunner
-from agentdesk.sync.connector import Connector
+from agentdesk.sync.canned import CannedResponseFiles
+from agentdesk.sync.connector import Connector, fetch_canned_responses
 from agentdesk.sync.errors import Conflict, Forbidden, NeedsSignIn, RateLimited, Rejected, SourceError
 
 log = logging.getLogger(__name__)
+
+#: Seconds between two fetches of an account's canned responses: they change rarely.
+CANNED_INTERVAL = 300.0
 
 
 @dataclass
@@ -42,6 +50,7 @@ class _Slot:
     wake: asyncio.Event = field(default_factory=asyncio.Event)
     task: asyncio.Task[None] | None = None
     failures: int = 0
+    canned_at: float | None = None  # time.monotonic() of the last try to fetch canned responses
 
 
 class SyncEngine:
@@ -53,12 +62,16 @@ class SyncEngine:
         now: Callable[[], datetime],
         poll_interval: float = 5.0,
         jitter: Callable[[], float] = random.random,
+        canned: CannedResponseFiles | None = None,
+        canned_interval: float = CANNED_INTERVAL,
     ) -> None:
         self.runner = runner
         self.hub = hub
         self.now = now
         self.poll_interval = poll_interval
         self._jitter = jitter
+        self.canned = canned
+        self.canned_interval = canned_interval
         self._slots: dict[int, _Slot] = {}
 
     # --- set-up ----------------------------------------------------------------------------------
@@ -101,10 +114,11 @@ class SyncEngine:
 
     # --- one pass, for the CLI and the loop alike ------------------------------------------------------
     async def sync_once(self, account_id: int) -> None:
-        """Send what is due, then pull until the source says the pass is complete."""
+        """Send what is due, pull until the source says the pass is complete, then refresh canned responses."""
         slot = self._slots[account_id]
         await self._flush_outbox(slot)
         await self._pull(slot)
+        await self._refresh_canned(slot)
 
     async def _run(self, slot: _Slot) -> None:
         while True:
@@ -157,6 +171,20 @@ class SyncEngine:
             if batch.complete:
                 return
             self._set_state(slot, SyncPhase.SYNCING, done=done, total=batch.total)
+
+    async def _refresh_canned(self, slot: _Slot) -> None:
+        """Save the source's canned responses when they are due; on failure the saved ones stay."""
+        started = time.monotonic()
+        if self.canned is None or (slot.canned_at is not None and started - slot.canned_at < self.canned_interval):
+            return
+        slot.canned_at = started  # a failing source is asked again only after the interval, too
+        try:
+            responses = await fetch_canned_responses(slot.connector)
+        except SourceError as exc:
+            log.warning("canned responses of %s not refreshed: %s", slot.account.name, exc)
+            return
+        if responses is not None and await asyncio.to_thread(self.canned.save, slot.account.id, responses):
+            self.hub.publish(CannedResponsesChanged(slot.account.id))
 
     # --- pushing -----------------------------------------------------------------------------------
     async def _flush_outbox(self, slot: _Slot) -> None:

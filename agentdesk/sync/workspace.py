@@ -18,6 +18,7 @@ from agentdesk.resources import resource_path
 from agentdesk.store import Store
 from agentdesk.store.profile import Role, Settings, load_settings
 from agentdesk.store.runner import StoreRunner
+from agentdesk.sync.canned import CannedResponseFiles
 from agentdesk.sync.connector import Connector
 from agentdesk.sync.connector_factory import real_connector
 from agentdesk.sync.engine import SyncEngine
@@ -99,7 +100,7 @@ def open_workspace(data_dir: Path, *, sandbox_mode: bool = False, poll_interval:
         else:
             load_errors.append(f"{account.name}: this version of AgentDesk cannot sync {account.kind} accounts.")
     now = sandbox.now if sandbox is not None and len(accounts) == 1 else utc_now
-    engine = SyncEngine(runner, hub, now=now, poll_interval=poll_interval)
+    engine = SyncEngine(runner, hub, now=now, poll_interval=poll_interval, canned=CannedResponseFiles(data_dir))
     for account in accounts:
         if account.id in connectors:
             engine.add(account, connectors[account.id])

@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Signal
 from agentdesk.core.events import (
     AccountState,
     AccountStateChanged,
+    CannedResponsesChanged,
     ClockChanged,
     ConversationsChanged,
     Event,
@@ -20,6 +21,7 @@ class EventBridge(QObject):
     account_state_changed = Signal(object)  # AccountState
     outbox_changed = Signal(int)
     clock_changed = Signal(object, float)  # datetime, speed
+    canned_responses_changed = Signal(int)  # account id
 
     def __init__(self, hub: EventHub, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +37,8 @@ class EventBridge(QObject):
                 self.outbox_changed.emit(conversation_id)
             case ClockChanged(now, speed):
                 self.clock_changed.emit(now, speed)
+            case CannedResponsesChanged(account_id):
+                self.canned_responses_changed.emit(account_id)
 
     def _emit_state(self, state: AccountState) -> None:
         self.account_state_changed.emit(state)

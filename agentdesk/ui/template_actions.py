@@ -1,6 +1,10 @@
 """Templates in the agent window: Ctrl+T or "/" opens the picker, Alt+1…6 switches the tone of
 the inserted template, the company folder is watched and reloaded, and the customer's Sie/du is
-remembered once chosen."""
+remembered once chosen.
+
+Chatwoot canned responses come from the files the sync engine saves; they are read again when
+the engine says they changed (``canned_changed``), so an open picker or manager shows them at
+once, and nothing reads the disk each time the picker opens."""
 
 from __future__ import annotations
 
@@ -11,17 +15,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
-from PySide6.QtWidgets import QDialog
 
 from agentdesk.core.entities import Conversation
+from agentdesk.sync.canned import CannedResponseFiles, canned_language
 from agentdesk.sync.operations import Operations
+from agentdesk.templates.canned_responses import canned_response_templates
 from agentdesk.templates.library import TemplateLibrary, bundled_dir, company_dir
-from agentdesk.templates.model import Template, Tone
+from agentdesk.templates.model import LoadError, Template, Tone
 from agentdesk.ui.message_bar import MessageBar
 from agentdesk.ui.reply_editor import ReplyEditor
 from agentdesk.ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
+    from agentdesk.ui.template_manager import TemplateManager
     from agentdesk.ui.template_picker import TemplatePicker as TemplatePickerType
 
 #: Alt+1 … Alt+6, in this order.
@@ -45,7 +51,8 @@ class TemplateActions(QObject):
         self._folder = company_dir(ops.ws.data_dir)
         self.library: TemplateLibrary | None = None
         self._inserted: tuple[Template, dict[str, str], str] | None = None  # template, values, text
-        self._picker: QDialog | None = None
+        self._picker: TemplatePickerType | None = None
+        self._manager: TemplateManager | None = None
         self._files = files
         self._watcher = QFileSystemWatcher(self)
         self._reload_timer = QTimer(self, singleShot=True, interval=300)
@@ -55,25 +62,50 @@ class TemplateActions(QObject):
 
     # --- loading ------------------------------------------------------------------------------
     async def load(self) -> None:
-        """Read the bundled and company templates off the GUI thread; say what could not be read."""
-        self._folder.mkdir(parents=True, exist_ok=True)
-        self.library = await asyncio.get_running_loop().run_in_executor(
-            self._files, TemplateLibrary.load, bundled_dir(), self._folder
-        )
-        self._watch()
-        for error in self.library.errors:
-            self._messages.show_message(self.tr("A template was skipped: {0}").replace("{0}", str(error)))
+        """Read bundled, company and canned templates off the GUI thread; say what could not be read."""
+        library, canned_errors = await asyncio.get_running_loop().run_in_executor(self._files, self._read_all)
+        self._use(library)
+        self._tell_skipped(library.errors + canned_errors)
 
     def reload(self) -> None:
         self._tasks.run(self._reload(), what="reloading templates")
 
+    def canned_changed(self) -> None:
+        """The engine saved other canned responses (or an account left): read the whole library again.
+
+        Runs even before ``load`` finished: the files executor has one thread, so the later read wins.
+        """
+        self._tasks.run(self._reload_canned(), what="reading Chatwoot canned responses")
+
     async def _reload(self) -> None:
         if self.library is None:
             return
-        self.library = await asyncio.get_running_loop().run_in_executor(self._files, self.library.reload)
+        self._use(await asyncio.get_running_loop().run_in_executor(self._files, self.library.reload))
+
+    async def _reload_canned(self) -> None:
+        library, canned_errors = await asyncio.get_running_loop().run_in_executor(self._files, self._read_all)
+        self._use(library)
+        self._tell_skipped(canned_errors)
+
+    def _read_all(self) -> tuple[TemplateLibrary, tuple[LoadError, ...]]:
+        """(files thread) The library with every account's saved canned responses, and those skipped."""
+        self._folder.mkdir(parents=True, exist_ok=True)
+        ws = self._ops.ws
+        canned, errors = canned_response_templates(
+            CannedResponseFiles(ws.data_dir).load(), language=canned_language(ws.settings)
+        )
+        return TemplateLibrary.load(bundled_dir(), self._folder, canned), errors
+
+    def _use(self, library: TemplateLibrary) -> None:
+        self.library = library
         self._watch()
-        if self._picker is not None:
-            self._picker.set_library(self.library)
+        for dialog in (self._picker, self._manager):
+            if dialog is not None:
+                dialog.set_library(library)
+
+    def _tell_skipped(self, errors: tuple[LoadError, ...]) -> None:
+        for error in errors:
+            self._messages.show_message(self.tr("A template was skipped: {0}").replace("{0}", str(error)))
 
     def _watch(self) -> None:
         paths = [str(self._folder), *(str(p) for p in Path(self._folder).glob("*.md"))]
@@ -154,6 +186,8 @@ class TemplateActions(QObject):
             parent=self._editor.window(),
         )
         manager.library_changed.connect(self._library_changed)
+        manager.finished.connect(lambda _r: setattr(self, "_manager", None))
+        self._manager = manager
         manager.open()
 
     def _library_changed(self, library: TemplateLibrary) -> None:

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 import httpx
 
 from agentdesk.core.entities import Account
-from agentdesk.core.events import AccountState, SyncPhase
+from agentdesk.core.events import AccountState, CannedResponsesChanged, SyncPhase
 from agentdesk.sync import credentials
+from agentdesk.sync.canned import CannedResponseFiles
 from agentdesk.sync.chatwoot.account_settings import account_settings, chatwoot_account_id
 from agentdesk.sync.chatwoot.connector import ChatwootConnector
 from agentdesk.sync.chatwoot.diagnosis import ConnectionCheck, diagnose
@@ -77,8 +78,10 @@ class AccountSetup:
         return await check_connection(account.base_url, chatwoot_account_id(account), token)
 
     async def remove(self, account: Account) -> None:
-        """Stop syncing it, forget its secret, and delete it with its conversations from the profile."""
+        """Stop syncing it, forget its secret, and delete it with its conversations and canned responses."""
         await self.ws.engine.remove(account.id)
         await credentials.off_loop(credentials.delete_secret, account.kind, account.name)
         await self.ws.runner.write(self.ws.store.remove_account, account.id)
+        await self.ws.runner.write(CannedResponseFiles(self.ws.data_dir).forget, account.id)
         self.ws.accounts[:] = [a for a in self.ws.accounts if a.id != account.id]
+        self.ws.hub.publish(CannedResponsesChanged(account.id))  # its canned responses leave the templates
