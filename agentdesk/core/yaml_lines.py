@@ -28,9 +28,13 @@ class ScenarioError(ValueError):
 
 
 class LineDict(dict[str, Any]):
-    """A mapping that remembers the line it started on (1-based)."""
+    """A mapping that remembers the line it started on and the line of each key (1-based)."""
 
     line = 0
+    key_lines: dict[str, int]
+
+    def line_of_key(self, key: str) -> int:
+        return getattr(self, "key_lines", {}).get(key, self.line)
 
 
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -40,6 +44,7 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     mapping = LineDict(loader.construct_mapping(node, deep=True))
     mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {str(k.value): k.start_mark.line + 1 for k, _v in node.value}
     return mapping
 
 

@@ -56,7 +56,9 @@ class _Parser:
         for key in node:
             if key not in allowed:
                 known = ", ".join(sorted(allowed))
-                raise self.f.error(node, f"unknown key {key!r} in {what}; known: {known}")
+                raise ScenarioError(
+                    self.f.file, node.line_of_key(key), f"unknown key {key!r} in {what}; known: {known}"
+                )
 
     def _text(self, node: LineDict, key: str) -> str:
         value = self.f.require(node, key, node.line)

@@ -133,7 +133,7 @@ WHY: dict[str, dict[str, str]] = {
     "avoided": {"en": "No reply says it.", "de": "Keine Antwort enthält das."},
     "replies-ok": {"en": "{count} replies (at most {limit}).", "de": "{count} Antworten (höchstens {limit})."},
     "too-many-replies": {
-        "en": "{count} replies; at most {limit} were right.",
+        "en": "{count} replies; no more than {limit} would have been right.",
         "de": "{count} Antworten; richtig wären höchstens {limit} gewesen.",
     },
     "not-spam": {"en": "It was never marked as spam.", "de": "Die Nachricht wurde nicht als Spam markiert."},
