@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "agentdesk.cli.check_cmd",
     "agentdesk.cli.account_cmd",
     "agentdesk.cli.triage_cmd",
+    "agentdesk.cli.train_cmd",
 )
 
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from agentdesk.core.spelling import Lexicon
 
 
+@cache
 def load_lexicons() -> dict[str, Lexicon]:
     """pyspellchecker's bundled German and English lists (distance 1 keeps suggestions fast).
 
-    Reading them takes about a second: call it off the GUI thread.
+    Reading them takes about a second, so it happens once per process; call it off the GUI thread.
+    The lists are only read, never changed (the profile's own words are kept apart).
     """
     from spellchecker import SpellChecker
 
