@@ -5,6 +5,7 @@ fast so the demo's scripted posts arrive within seconds."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import sqlite3
 from collections.abc import AsyncIterator, Callable
@@ -12,7 +13,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-import pytest_asyncio
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
@@ -29,30 +29,25 @@ from tests.conftest import wait_until
 DATA = Path(__file__).parent / "data"
 pytestmark = pytest.mark.asyncio
 
-Opener = Callable[..., "AsyncIterator[MainWindow]"]
 
-
-@pytest_asyncio.fixture
-async def open_window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """Open the window on a fresh sandbox profile; ``prepare`` may change the world's scripts first."""
-    opened: list[MainWindow] = []
-
-    async def _open(prepare: Callable[[Workspace], None] = lambda ws: None) -> MainWindow:
-        ws = open_workspace(tmp_path)
-        ws.engine.poll_interval = 0.2
+@contextlib.asynccontextmanager
+async def opened(data_dir: Path, prepare: Callable[[Workspace], object] | None = None) -> AsyncIterator[MainWindow]:
+    """The window on a fresh sandbox profile; ``prepare`` may change the world's scripts before the
+    first sync. Opened and closed inside the test, so the engine and triage run on the test's loop."""
+    ws = open_workspace(data_dir)
+    ws.engine.poll_interval = 0.2
+    if prepare is not None:
         prepare(ws)
-        win = MainWindow(ws)
-        opened.append(win)
+    win = MainWindow(ws)
+    try:
         win.show()
         ws.engine.start()
         await win.initial_load()
         await wait_until(lambda: win.list_model.rowCount() > 0, timeout=10)
-        return win
-
-    yield _open
-    for win in opened:
+        yield win
+    finally:
         await win.shutdown()
-        await win.ws.close()
+        await ws.close()
         win.close()
         win.deleteLater()
 
@@ -120,89 +115,91 @@ def _script(ws: Workspace, source_id: str, name: str, text: str, after: timedelt
     )
 
 
-async def test_demo_spam_lands_in_the_spam_queue_after_sync(open_window) -> None:  # type: ignore[no-untyped-def]
-    win = await open_window()
-    _run_clock(win.ws, 1200)  # the cheap-iPhone post arrives 17 simulated minutes in
-    await _in_queue(win, Queue.SPAM, "Mike Johnson")
-    assert "Mike Johnson" not in await _names(win, Queue.UNASSIGNED)
-    spam_id = next(r.id for r in await win.ops.rows(await _ids(win, Queue.SPAM)) if r.customer_name == "Mike Johnson")
-    assert (spam_id, "set_status", {"status": "spam"}) in _outbox(win)  # the source learns it, nothing deleted
-    model = win.queues.queues
-    spam_count = model.index(model.row_of(Queue.SPAM))
-    await wait_until(lambda: (spam_count.data(model.COUNT_ROLE) or 0) >= 3)  # two marked before, one by triage
+async def test_demo_spam_lands_in_the_spam_queue_after_sync(tmp_path: Path) -> None:
+    async with opened(tmp_path) as win:
+        _run_clock(win.ws, 1200)  # the cheap-iPhone post arrives 17 simulated minutes in
+        await _in_queue(win, Queue.SPAM, "Mike Johnson")
+        assert "Mike Johnson" not in await _names(win, Queue.UNASSIGNED)
+        spam_id = next(
+            r.id for r in await win.ops.rows(await _ids(win, Queue.SPAM)) if r.customer_name == "Mike Johnson"
+        )
+        assert (spam_id, "set_status", {"status": "spam"}) in _outbox(win)  # the source learns it, nothing deleted
+        model = win.queues.queues
+        spam_count = model.index(model.row_of(Queue.SPAM))
+        await wait_until(lambda: (spam_count.data(model.COUNT_ROLE) or 0) >= 3)  # two marked before, one by triage
 
 
-async def test_not_spam_restores_with_one_key_and_the_next_similar_post_stays(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    win = await open_window()
-    _run_clock(win.ws, 1200)
-    await _in_queue(win, Queue.SPAM, "Mike Johnson")
-    _run_clock(win.ws, 1)
-    cid = await _show(win, Queue.SPAM, "Mike Johnson")
-    win.list.view.setFocus()
-    qtbot.keyClick(win.list.view, Qt.Key.Key_S, Qt.KeyboardModifier.ShiftModifier)
-    await wait_until(lambda: win.shown_conversation().status is Status.OPEN)
-    assert cid in await _ids(win, Queue.UNASSIGNED)
-    assert (win.ws.data_dir / STATE_FILE).exists()  # the lesson is in the profile
+async def test_not_spam_restores_with_one_key_and_the_next_similar_post_stays(tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    async with opened(tmp_path) as win:
+        _run_clock(win.ws, 1200)
+        await _in_queue(win, Queue.SPAM, "Mike Johnson")
+        _run_clock(win.ws, 1)
+        cid = await _show(win, Queue.SPAM, "Mike Johnson")
+        win.list.view.setFocus()
+        qtbot.keyClick(win.list.view, Qt.Key.Key_S, Qt.KeyboardModifier.ShiftModifier)
+        await wait_until(lambda: win.shown_conversation().status is Status.OPEN)
+        assert cid in await _ids(win, Queue.UNASSIGNED)
+        assert (win.ws.data_dir / STATE_FILE).exists()  # the lesson is in the profile
 
-    # Before the lesson the triage engine scores this 0.75 (crypto, easy money): spam.
-    _script(
-        win.ws,
-        "iphones-again",
-        "Mike Jones",
-        "DM me for cheap iPhones!!! iPhone 15 Pro only 279€ 📱 original sealed, fast shipping all Europe, "
-        "payment by crypto or gift card.",
-        timedelta(seconds=2),
-    )
-    await _in_queue(win, Queue.UNASSIGNED, "Mike Jones")
-    assert "Mike Jones" not in await _names(win, Queue.SPAM)
-
-
-async def test_topics_show_with_counts_and_list_their_conversations(open_window) -> None:  # type: ignore[no-untyped-def]
-    win = await open_window()
-    _run_clock(win.ws, 1200)
-    await _in_queue(win, Queue.ALL_OPEN, "Jess Morgan")  # the last storm post, 9 minutes in
-    expected = await win.ops.runner.read(win.ws.store.topic_counts)
-    await wait_until(lambda: win.topic_pane.topics() == [(t.label, t.count) for t in expected])
-    assert expected and all(t.count >= 2 for t in expected)
-    topic = expected[0]
-    win.topic_pane.select_topic(topic.topic_id)
-    await wait_until(lambda: win.list_model.rowCount() == topic.count)
-    assert win.queues.selectionModel().selectedIndexes() == []
+        # Before the lesson the triage engine scores this 0.75 (crypto, easy money): spam.
+        _script(
+            win.ws,
+            "iphones-again",
+            "Mike Jones",
+            "DM me for cheap iPhones!!! iPhone 15 Pro only 279€ 📱 original sealed, fast shipping all Europe, "
+            "payment by crypto or gift card.",
+            timedelta(seconds=2),
+        )
+        await _in_queue(win, Queue.UNASSIGNED, "Mike Jones")
+        assert "Mike Jones" not in await _names(win, Queue.SPAM)
 
 
-async def test_one_template_answers_a_topic_one_reply_per_customer(open_window) -> None:  # type: ignore[no-untyped-def]
-    win = await open_window()
-    _run_clock(win.ws, 1200)
-    await _in_queue(win, Queue.ALL_OPEN, "Jess Morgan")
-    _run_clock(win.ws, 1)
-    await wait_until(lambda: win.templates.library is not None, timeout=10)
-    topics = await win.ops.runner.read(win.ws.store.topic_counts)
-    outage = next(t for t in topics if "Störung" in t.label)
-    await wait_until(lambda: (outage.label, outage.count) in win.topic_pane.topics())
-    win.topic_pane.select_topic(outage.topic_id)
-    await wait_until(lambda: win.list_model.rowCount() == outage.count)
-    members = list(win.list_model.ids())
-    win.list.select_id(members[0])
-    await wait_until(lambda: win.shown_conversation() is not None and win.shown_conversation().id == members[0])
-    before = len(_outbox(win))
+async def test_topics_show_with_counts_and_list_their_conversations(tmp_path: Path) -> None:
+    async with opened(tmp_path) as win:
+        _run_clock(win.ws, 1200)
+        await _in_queue(win, Queue.ALL_OPEN, "Jess Morgan")  # the last storm post, 9 minutes in
+        expected = await win.ops.runner.read(win.ws.store.topic_counts)
+        await wait_until(lambda: win.topic_pane.topics() == [(t.label, t.count) for t in expected])
+        assert expected and all(t.count >= 2 for t in expected)
+        topic = expected[0]
+        win.topic_pane.select_topic(topic.topic_id)
+        await wait_until(lambda: win.list_model.rowCount() == topic.count)
+        assert win.queues.selectionModel().selectedIndexes() == []
 
-    win.answer_topic()
-    picker = win.topic_picker
-    picker.show_all.setChecked(True)
-    picker.list.setCurrentIndex(picker.model.index(picker.model.row_of("outage-de-du")))
-    region = next(field for field in picker.findChildren(QLineEdit) if field is not picker.search)
-    region.setText("Hamburg")  # typed once, for every customer
-    picker.accept()
-    await wait_until(lambda: "Replies queued for" in win.messages.label.text(), timeout=10)
 
-    replies = [(cid, payload["text"]) for cid, kind, payload in _outbox(win)[before:] if kind == "reply"]
-    assert sorted(cid for cid, _ in replies) == sorted(members), win.messages.label.text()
-    for cid, text in replies:
-        conversation = await win.ops.conversation(cid)
-        first = conversation.customer.name.split()[0]
-        assert first in text and "Hamburg" in text
-        # Sie-Form greets with the full name, Du-Form with the first name only (the bundled outage family)
-        assert (conversation.customer.name in text) == (conversation.customer.form_of_address == "sie")
+async def test_one_template_answers_a_topic_one_reply_per_customer(tmp_path: Path) -> None:
+    async with opened(tmp_path) as win:
+        _run_clock(win.ws, 1200)
+        await _in_queue(win, Queue.ALL_OPEN, "Jess Morgan")
+        _run_clock(win.ws, 1)
+        await wait_until(lambda: win.templates.library is not None, timeout=10)
+        topics = await win.ops.runner.read(win.ws.store.topic_counts)
+        outage = next(t for t in topics if "Störung" in t.label)
+        await wait_until(lambda: (outage.label, outage.count) in win.topic_pane.topics())
+        win.topic_pane.select_topic(outage.topic_id)
+        await wait_until(lambda: win.list_model.rowCount() == outage.count)
+        members = list(win.list_model.ids())
+        win.list.select_id(members[0])
+        await wait_until(lambda: win.shown_conversation() is not None and win.shown_conversation().id == members[0])
+        before = len(_outbox(win))
+
+        win.answer_topic()
+        picker = win.topic_picker
+        picker.show_all.setChecked(True)
+        picker.list.setCurrentIndex(picker.model.index(picker.model.row_of("outage-de-du")))
+        region = next(field for field in picker.findChildren(QLineEdit) if field is not picker.search)
+        region.setText("Hamburg")  # typed once, for every customer
+        picker.accept()
+        await wait_until(lambda: "Replies queued for" in win.messages.label.text(), timeout=10)
+
+        replies = [(cid, payload["text"]) for cid, kind, payload in _outbox(win)[before:] if kind == "reply"]
+        assert sorted(cid for cid, _ in replies) == sorted(members), win.messages.label.text()
+        for cid, text in replies:
+            conversation = await win.ops.conversation(cid)
+            first = conversation.customer.name.split()[0]
+            assert first in text and "Hamburg" in text
+            # Sie-Form greets with the full name, Du-Form with the first name only (the bundled outage family)
+            assert (conversation.customer.name in text) == (conversation.customer.form_of_address == "sie")
 
 
 def _scenario(ws: Workspace, name: str) -> None:
@@ -219,34 +216,34 @@ def _without_demo_storm(ws: Workspace) -> None:
         del ws.sandbox.world.scripts[source_id]  # type: ignore[union-attr]
 
 
-async def test_a_storm_raises_the_alarm_banner_and_escalates_to_pr(open_window) -> None:  # type: ignore[no-untyped-def]
-    win = await open_window(lambda ws: (_without_demo_storm(ws), _scenario(ws, "storm_scenario.jsonl")))
-    _run_clock(win.ws, 3600)  # 4 h calm, then 32 angry posts in an hour: a few seconds
-    await wait_until(lambda: win.storm_banner.isVisible(), timeout=30)
-    _run_clock(win.ws, 1)
-    text = win.storm_banner.text.text()
-    storm = win.storm_banner.storm
-    assert text.startswith("⛔") and storm.alarm.topic_label in text  # red, and never colour alone
-    assert "per hour" in text and "•" in text  # the rate and example posts
-    assert win.storm_banner.escalate_button.text() == "Escalate to PR"
+async def test_a_storm_raises_the_alarm_banner_and_escalates_to_pr(tmp_path: Path) -> None:
+    async with opened(tmp_path, lambda ws: (_without_demo_storm(ws), _scenario(ws, "storm_scenario.jsonl"))) as win:
+        _run_clock(win.ws, 3600)  # 4 h calm, then 32 angry posts in an hour: a few seconds
+        await wait_until(lambda: win.storm_banner.isVisible(), timeout=30)
+        _run_clock(win.ws, 1)
+        text = win.storm_banner.text.text()
+        storm = win.storm_banner.storm
+        assert text.startswith("⛔") and storm.alarm.topic_label in text  # red, and never colour alone
+        assert "per hour" in text and "•" in text  # the rate and example posts
+        assert win.storm_banner.escalate_button.text() == "Escalate to PR"
 
-    before = len(_outbox(win))
-    win.storm_banner.escalate_button.click()
-    await wait_until(lambda: "escalated to PR" in win.messages.label.text(), timeout=10)
-    made = _outbox(win)[before:]
-    examples = set(storm.example_conversation_ids)
-    assert examples and {cid for cid, kind, _ in made if kind == "note"} == examples
-    assert all("Escalation to PR" in p["text"] for _, kind, p in made if kind == "note")
-    assert {cid for cid, kind, p in made if kind == "escalate" and p == {"team": "PR"}} == examples
+        before = len(_outbox(win))
+        win.storm_banner.escalate_button.click()
+        await wait_until(lambda: "escalated to PR" in win.messages.label.text(), timeout=10)
+        made = _outbox(win)[before:]
+        examples = set(storm.example_conversation_ids)
+        assert examples and {cid for cid, kind, _ in made if kind == "note"} == examples
+        assert all("Escalation to PR" in p["text"] for _, kind, p in made if kind == "note")
+        assert {cid for cid, kind, p in made if kind == "escalate" and p == {"team": "PR"}} == examples
 
 
-async def test_a_calm_day_raises_no_alarm(open_window) -> None:  # type: ignore[no-untyped-def]
-    win = await open_window(lambda ws: (_without_demo_storm(ws), _scenario(ws, "calm_scenario.jsonl")))
-    _run_clock(win.ws, 3600)
-    last = win.ws.sandbox.world.start + timedelta(hours=8)  # type: ignore[union-attr]
-    await wait_until(lambda: win.ws.now() > last, timeout=30)
-    await wait_until(lambda: win.triage.service.idle.is_set(), timeout=10)
-    assert not win.storm_banner.isVisible()
+async def test_a_calm_day_raises_no_alarm(tmp_path: Path) -> None:
+    async with opened(tmp_path, lambda ws: (_without_demo_storm(ws), _scenario(ws, "calm_scenario.jsonl"))) as win:
+        _run_clock(win.ws, 3600)
+        last = win.ws.sandbox.world.start + timedelta(hours=8)  # type: ignore[union-attr]
+        await wait_until(lambda: win.ws.now() > last, timeout=30)
+        await wait_until(lambda: win.triage.service.idle.is_set(), timeout=10)
+        assert not win.storm_banner.isVisible()
 
 
 @pytest.mark.xfail(
@@ -254,28 +251,30 @@ async def test_a_calm_day_raises_no_alarm(open_window) -> None:  # type: ignore[
     reason="core triage: the demo storm's 12 posts fall into 8 topics and 4 score neutral, so no topic "
     "reaches 6 negative posts in 30 minutes (docs/triage.md, 'Known gaps')",
 )
-async def test_the_demo_storm_raises_the_alarm(open_window) -> None:  # type: ignore[no-untyped-def]
-    win = await open_window()
-    _run_clock(win.ws, 600)  # the storm posts arrive over the first ten simulated minutes
-    await _in_queue(win, Queue.ALL_OPEN, "Jess Morgan")
-    assert win.storm_banner.isVisible()
+async def test_the_demo_storm_raises_the_alarm(tmp_path: Path) -> None:
+    async with opened(tmp_path) as win:
+        _run_clock(win.ws, 600)  # the storm posts arrive over the first ten simulated minutes
+        await _in_queue(win, Queue.ALL_OPEN, "Jess Morgan")
+        assert win.storm_banner.isVisible()
 
 
-async def test_relevance_order_puts_press_and_cancellations_first(open_window) -> None:  # type: ignore[no-untyped-def]
-    win = await open_window()
-    _run_clock(win.ws, 1200)
-    await _in_queue(win, Queue.ALL_OPEN, "Jess Morgan")
-    _run_clock(win.ws, 1)
-    await _show(win, Queue.ALL_OPEN, "Lea Brandt")
-    win.list.order.setCurrentIndex(win.list.order.findData(SortOrder.RELEVANCE))
-    expected = await _ids(win, Queue.ALL_OPEN, SortOrder.RELEVANCE)
-    await wait_until(lambda: win.list_model.ids() == expected)
-    await wait_until(lambda: all(win.list_model.loaded_row(i) for i in expected[:6]))
-    top = [win.list_model.loaded_row(i) for i in expected[:6]]
-    names = [row.customer_name for row in top]
-    assert "Lea Brandt" in names and "Uwe Metzger" in names  # the journalist, the cancellation
-    urgent = {"press", "cancel-intent", "legal-threat", "consumer-protection"}
-    assert all(urgent & set(row.reasons) for row in top[:4])
-    journalist = win.list_model.index(win.list_model.row_of(next(r.id for r in top if r.customer_name == "Lea Brandt")))
-    tooltip = journalist.data(Qt.ItemDataRole.ToolTipRole)
-    assert "Why it ranks here:" in tooltip and "press enquiry" in tooltip
+async def test_relevance_order_puts_press_and_cancellations_first(tmp_path: Path) -> None:
+    async with opened(tmp_path) as win:
+        _run_clock(win.ws, 1200)
+        await _in_queue(win, Queue.ALL_OPEN, "Jess Morgan")
+        _run_clock(win.ws, 1)
+        await _show(win, Queue.ALL_OPEN, "Lea Brandt")
+        win.list.order.setCurrentIndex(win.list.order.findData(SortOrder.RELEVANCE))
+        expected = await _ids(win, Queue.ALL_OPEN, SortOrder.RELEVANCE)
+        await wait_until(lambda: win.list_model.ids() == expected)
+        await wait_until(lambda: all(win.list_model.loaded_row(i) for i in expected[:6]))
+        top = [win.list_model.loaded_row(i) for i in expected[:6]]
+        names = [row.customer_name for row in top]
+        assert "Lea Brandt" in names and "Uwe Metzger" in names  # the journalist, the cancellation
+        urgent = {"press", "cancel-intent", "legal-threat", "consumer-protection"}
+        assert all(urgent & set(row.reasons) for row in top[:4])
+        journalist = win.list_model.index(
+            win.list_model.row_of(next(r.id for r in top if r.customer_name == "Lea Brandt"))
+        )
+        tooltip = journalist.data(Qt.ItemDataRole.ToolTipRole)
+        assert "Why it ranks here:" in tooltip and "press enquiry" in tooltip

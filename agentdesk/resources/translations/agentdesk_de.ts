@@ -93,7 +93,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="58" />
+        <location filename="../../ui/app.py" line="59" />
         <source>Move aside and start fresh</source>
         <translation>Beiseitelegen und neu beginnen</translation>
     </message>
@@ -101,7 +101,7 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../ui/conversation_delegate.py" line="85" />
+        <location filename="../../ui/conversation_delegate.py" line="87" />
         <source>private</source>
         <extracomment>Badge colours and marks per service-level state (never colour alone: each has a mark).</extracomment>
         <translation>privat</translation>
@@ -132,23 +132,28 @@
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_list.py" line="42" />
+        <location filename="../../ui/conversation_list.py" line="40" />
+        <source>Relevance</source>
+        <translation>Relevanz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_list.py" line="43" />
         <source>Sort order</source>
         <translation>Sortierung</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_list.py" line="60" />
+        <location filename="../../ui/conversation_list.py" line="61" />
         <source>Conversations</source>
         <translation>Gespräche</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_list.py" line="63" />
-        <location filename="../../ui/conversation_list.py" line="124" />
+        <location filename="../../ui/conversation_list.py" line="64" />
+        <location filename="../../ui/conversation_list.py" line="125" />
         <source>No conversations here.</source>
         <translation>Hier sind keine Gespräche.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_list.py" line="124" />
+        <location filename="../../ui/conversation_list.py" line="125" />
         <source>No results.</source>
         <translation>Keine Treffer.</translation>
     </message>
@@ -411,59 +416,74 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="57" />
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>TRAINING · sandbox only: nothing you send reaches a real customer</source>
         <translation>TRAINING · nur Sandbox: Nichts, was Sie senden, erreicht echte Kundinnen und Kunden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>A scenario file was skipped: {0}</source>
         <translation>Eine Szenariodatei wurde übersprungen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>The opening hours in the settings cannot be read ({0}); Mon–Fri 8–18 applies.</source>
         <translation>Die Öffnungszeiten in den Einstellungen sind nicht lesbar ({0}); es gilt Mo–Fr 8–18.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>&amp;AgentDesk</source>
         <translation>&amp;AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Insert template …</source>
         <translation>Vorlage einfügen …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>Manage templates …</source>
         <translation>Vorlagen verwalten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="179" />
+        <source>Answer topic with a template …</source>
+        <translation>Thema mit Vorlage beantworten …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="180" />
         <source>Accounts …</source>
         <translation>Konten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>{file}, {reason}. The standard guidelines apply until it is fixed.</source>
         <translation>{file}, {reason}. Bis die Datei korrigiert ist, gelten die Standardrichtlinien.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="367" />
+        <source>Pick a topic first: the reply goes to all its conversations.</source>
+        <translation>Bitte zuerst ein Thema wählen: Die Antwort geht an alle seine Gespräche.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="380" />
+        <source>Answer the whole topic</source>
+        <translation>Ganzes Thema beantworten</translation>
     </message>
 </context>
 <context>
@@ -714,6 +734,34 @@
     </message>
 </context>
 <context>
+    <name>StormBanner</name>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="142" />
+        <source>Show topic</source>
+        <translation>Thema anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="144" />
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="161" />
+        <source>⛔ Storm building: {topic}</source>
+        <translation>⛔ Sturm zieht auf: {topic}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="162" />
+        <source>{rate} angry posts per hour (usually {baseline})</source>
+        <translation>{rate} verärgerte Beiträge pro Stunde (sonst {baseline})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="168" />
+        <source>Escalate to {team}</source>
+        <translation>An {team} eskalieren</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <location filename="../../ui/task_runner.py" line="58" />
@@ -724,18 +772,18 @@
 <context>
     <name>TemplateActions</name>
     <message>
-        <location filename="../../ui/template_actions.py" line="65" />
+        <location filename="../../ui/template_actions.py" line="108" />
         <source>A template was skipped: {0}</source>
         <extracomment>Alt+1 … Alt+6, in this order.</extracomment>
         <translation>Eine Vorlage wurde übersprungen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/template_actions.py" line="128" />
+        <location filename="../../ui/template_actions.py" line="160" />
         <source>The reply was edited, so its tone is not switched.</source>
         <translation>Die Antwort wurde bearbeitet, deshalb bleibt die Tonalität unverändert.</translation>
     </message>
     <message>
-        <location filename="../../ui/template_actions.py" line="132" />
+        <location filename="../../ui/template_actions.py" line="164" />
         <source>This template has no version in that tone.</source>
         <translation>Diese Vorlage gibt es nicht in dieser Tonalität.</translation>
     </message>
@@ -1091,6 +1139,80 @@
         <location filename="../../ui/template_picker.py" line="70" />
         <source>company library</source>
         <translation>Firmenvorlagen</translation>
+    </message>
+</context>
+<context>
+    <name>TopicPane</name>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="71" />
+        <source>─ Topics ─</source>
+        <translation>─ Themen ─</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="74" />
+        <source>Topics</source>
+        <translation>Themen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="92" />
+        <source>{n} open conversations on {label}</source>
+        <translation>{n} offene Gespräche zu {label}</translation>
+    </message>
+</context>
+<context>
+    <name>Triage</name>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="58" />
+        <source>Why it ranks here:</source>
+        <translation>Warum weit oben:</translation>
+    </message>
+</context>
+<context>
+    <name>TriageActions</name>
+    <message>
+        <location filename="../../ui/triage_actions.py" line="96" />
+        <source>no version in the customer's form of address</source>
+        <translation>keine Fassung in der Anrede dieser Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_actions.py" line="102" />
+        <source>values missing: {0}</source>
+        <translation>Werte fehlen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_actions.py" line="106" />
+        <source>too long for {0}</source>
+        <translation>zu lang für {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_actions.py" line="119" />
+        <source>Replies queued for {n} customers.</source>
+        <translation>Antworten für {n} Kunden im Ausgang.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_actions.py" line="122" />
+        <source>Not sent to: {0}</source>
+        <translation>Nicht gesendet an: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_actions.py" line="150" />
+        <source>Storm building: {topic}</source>
+        <translation>Sturm zieht auf: {topic}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_actions.py" line="151" />
+        <source>{rate} angry posts per hour</source>
+        <translation>{rate} verärgerte Beiträge pro Stunde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_actions.py" line="161" />
+        <source>Escalation to {team}: storm on “{topic}”, {rate} angry posts per hour (usually {baseline}).</source>
+        <translation>Eskalation an {team}: Sturm zu „{topic}“, {rate} verärgerte Beiträge pro Stunde (sonst {baseline}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_actions.py" line="171" />
+        <source>{n} example conversations escalated to {team}.</source>
+        <translation>{n} Beispielgespräche an {team} eskaliert.</translation>
     </message>
 </context>
 </TS>
