@@ -34,9 +34,20 @@ from agentdesk.core.events import (
 from agentdesk.store.runner import StoreRunner
 from agentdesk.sync.canned import CannedResponseFiles
 from agentdesk.sync.connector import Connector, fetch_canned_responses
-from agentdesk.sync.errors import Conflict, Forbidden, NeedsSignIn, RateLimited, Rejected, SourceError
+from agentdesk.sync.errors import (
+    Conflict,
+    Forbidden,
+    NeedsSignIn,
+    RateLimited,
+    RealSourcesForbidden,
+    Rejected,
+    SourceError,
+)
 
 log = logging.getLogger(__name__)
+
+#: The only source a training profile may run.
+SANDBOX_KIND = "sandbox"
 
 #: Seconds between two fetches of an account's canned responses: they change rarely.
 CANNED_INTERVAL = 300.0
@@ -64,6 +75,7 @@ class SyncEngine:
         jitter: Callable[[], float] = random.random,
         canned: CannedResponseFiles | None = None,
         canned_interval: float = CANNED_INTERVAL,
+        sandbox_only: bool = False,
     ) -> None:
         self.runner = runner
         self.hub = hub
@@ -72,10 +84,14 @@ class SyncEngine:
         self._jitter = jitter
         self.canned = canned
         self.canned_interval = canned_interval
+        self.sandbox_only = sandbox_only  # a trainee's engine: nothing but the sandbox ever runs
         self._slots: dict[int, _Slot] = {}
 
     # --- set-up ----------------------------------------------------------------------------------
     def add(self, account: Account, connector: Connector) -> None:
+        if self.sandbox_only and (account.kind != SANDBOX_KIND or connector.kind != SANDBOX_KIND):
+            # The last gate before the network: even a profile that slipped past the others stays offline.
+            raise RealSourcesForbidden(f"A training profile never syncs {account.kind} accounts, only the sandbox.")
         state = AccountState(account.id, account.name, SyncPhase.IDLE)
         self._slots[account.id] = _Slot(account, connector, state)
 

@@ -54,3 +54,12 @@ class Rejected(SourceError):
 
 class Conflict(SourceError):
     """Someone else changed the conversation meanwhile (reassigned, resolved)."""
+
+
+class RealSourcesForbidden(Exception):
+    """A trainee profile (or --sandbox) may only ever talk to the sandbox; not a SourceError, never retried."""
+
+    def __init__(
+        self, message: str = "This is a training profile: it may hold only the sandbox, never a real account."
+    ) -> None:
+        super().__init__(message)

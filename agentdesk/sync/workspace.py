@@ -21,19 +21,15 @@ from agentdesk.store.runner import StoreRunner
 from agentdesk.sync.canned import CannedResponseFiles
 from agentdesk.sync.connector import Connector
 from agentdesk.sync.connector_factory import real_connector
-from agentdesk.sync.engine import SyncEngine
+from agentdesk.sync.engine import SANDBOX_KIND, SyncEngine
+from agentdesk.sync.errors import RealSourcesForbidden
 from agentdesk.sync.sandbox.connector import SandboxConnector
 from agentdesk.sync.sandbox.scenario_loader import load_scenarios
 from agentdesk.sync.sandbox.world import WORLD_FILE, SandboxWorld
 
-SANDBOX_KIND = "sandbox"
 SANDBOX_NAME = "Sandbox"
 #: Simulated network latency of the sandbox in seconds (demo realism; tests use it to kill mid-send).
 LATENCY_ENV = "AGENTDESK_SANDBOX_LATENCY"
-
-
-class RealSourcesForbidden(Exception):
-    """A trainee profile (or --sandbox) may only ever talk to the sandbox."""
 
 
 def utc_now() -> datetime:
@@ -84,7 +80,7 @@ def open_workspace(data_dir: Path, *, sandbox_mode: bool = False, poll_interval:
         accounts = [store.add_account(SANDBOX_KIND, SANDBOX_NAME, utc_now())]
     if settings.role is Role.TRAINEE and any(a.kind != SANDBOX_KIND for a in accounts):
         store.close()
-        raise RealSourcesForbidden("This is a training profile: it may hold only the sandbox, never a real account.")
+        raise RealSourcesForbidden()
     hub = EventHub()
     runner = StoreRunner(store)
     load_errors: list[str] = []
@@ -100,7 +96,14 @@ def open_workspace(data_dir: Path, *, sandbox_mode: bool = False, poll_interval:
         else:
             load_errors.append(f"{account.name}: this version of AgentDesk cannot sync {account.kind} accounts.")
     now = sandbox.now if sandbox is not None and len(accounts) == 1 else utc_now
-    engine = SyncEngine(runner, hub, now=now, poll_interval=poll_interval, canned=CannedResponseFiles(data_dir))
+    engine = SyncEngine(
+        runner,
+        hub,
+        now=now,
+        poll_interval=poll_interval,
+        canned=CannedResponseFiles(data_dir),
+        sandbox_only=settings.role is Role.TRAINEE,
+    )
     for account in accounts:
         if account.id in connectors:
             engine.add(account, connectors[account.id])

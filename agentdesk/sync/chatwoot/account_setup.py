@@ -15,12 +15,14 @@ import httpx
 
 from agentdesk.core.entities import Account
 from agentdesk.core.events import AccountState, CannedResponsesChanged, SyncPhase
+from agentdesk.store.profile import Role
 from agentdesk.sync import credentials
 from agentdesk.sync.canned import CannedResponseFiles
 from agentdesk.sync.chatwoot.account_settings import account_settings, chatwoot_account_id
 from agentdesk.sync.chatwoot.connector import ChatwootConnector
 from agentdesk.sync.chatwoot.diagnosis import ConnectionCheck, diagnose
 from agentdesk.sync.connector_factory import real_connector
+from agentdesk.sync.errors import RealSourcesForbidden
 
 if TYPE_CHECKING:
     from agentdesk.sync.workspace import Workspace
@@ -47,6 +49,8 @@ class AccountSetup:
 
     async def add(self, name: str, url: str, account_id: int, token: str) -> ConnectionCheck:
         """Test, then store the token in the keyring and the account in the profile, then sync it."""
+        if self.ws.settings.role is Role.TRAINEE:  # before the connection test: not even that leaves a trainee
+            raise RealSourcesForbidden()
         name, token = name.strip(), token.strip()
         if not name or any(a.name == name for a in self.ws.accounts):
             return ConnectionCheck(False, f"Choose another name: {name!r} is empty or taken.")
