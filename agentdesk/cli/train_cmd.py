@@ -18,6 +18,7 @@ from typing import Any
 
 from agentdesk.cli import CliError
 from agentdesk.core.channels import CHANNEL_NAMES, Audience
+from agentdesk.core.checks.messages import Language
 from agentdesk.core.durations import parse_duration
 from agentdesk.core.sla import format_span
 from agentdesk.core.training import Action, Handling, ScenarioPlayer, Score, TrainingScenario, play, score
@@ -54,7 +55,7 @@ def _run(args: argparse.Namespace) -> int:
     if not args.replies:
         raise CliError("--replies FILE is needed to play a scenario")
     handlings = read_replies(Path(args.replies))
-    language = "de" if args.lang == "de" else "en"
+    language: Language = "de" if args.lang == "de" else "en"
     company = load_settings(resolve_data_dir(args.data_dir)).company_name  # reads, never creates, the profile
     player = play(scenario, handlings, play_context(load_lexicons(), language, company))
     result = score(player, TRAINING_CALENDAR)
@@ -141,5 +142,5 @@ def _print_play(player: ScenarioPlayer, result: Score) -> None:
     print(f"Score: {result.points}/100")
     for reason in result.reasons:
         mark = "✓" if reason.met else "✗"
-        turn = f" [{reason.turn}]" if reason.turn is not None else ""
-        print(f"  {mark} {reason.behaviour} ({reason.weight}){turn}: {reason.why}")
+        where = f" [{reason.turn}]" if reason.turn is not None else ""
+        print(f"  {mark} {reason.behaviour} ({reason.weight}){where}: {reason.why}")
