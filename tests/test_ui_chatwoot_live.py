@@ -4,11 +4,11 @@ in that conversation is told, and keeps the draft."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
-import pytest_asyncio
 
 from agentdesk.core.entities import Queue
 from agentdesk.sync.workspace import open_workspace
@@ -32,22 +32,24 @@ def vault() -> Iterator[MemoryKeyring]:
         yield keys
 
 
-@pytest_asyncio.fixture
-async def window(
-    qtbot, tmp_path: Path, vault: MemoryKeyring, chatwoot_server: ChatwootServer, chatwoot_demo: Demo
-) -> AsyncIterator[MainWindow]:
-    add_account(tmp_path, chatwoot_server, chatwoot_demo.account_id)
-    ws = open_workspace(tmp_path, poll_interval=0.2)
+@contextlib.asynccontextmanager
+async def opened(data_dir: Path, server: ChatwootServer, demo: Demo) -> AsyncIterator[MainWindow]:
+    """The window on a profile with the server's account, after its first sync. Opened and closed
+    inside the test, so the engine's and the window's tasks run on the test's own loop."""
+    add_account(data_dir, server, demo.account_id)
+    ws = open_workspace(data_dir, poll_interval=0.2)
     win = MainWindow(ws)
-    win.show()
-    ws.engine.start()
-    await win.initial_load()
-    await wait_until(lambda: shown_count(win, Queue.UNASSIGNED) == "4", timeout=SYNCED)  # the first pass is in
-    yield win
-    await win.shutdown()
-    await ws.close()
-    win.close()
-    win.deleteLater()
+    try:
+        win.show()
+        ws.engine.start()
+        await win.initial_load()
+        await wait_until(lambda: shown_count(win, Queue.UNASSIGNED) == "4", timeout=SYNCED)  # the first pass is in
+        yield win
+    finally:
+        await win.shutdown()
+        await ws.close()
+        win.close()
+        win.deleteLater()
 
 
 def shown_count(win: MainWindow, queue: Queue) -> str:
@@ -80,8 +82,13 @@ async def open_in_queue(win: MainWindow, queue: Queue, customer: str) -> None:
 
 
 async def test_a_conversation_assigned_to_me_on_the_server_appears_in_my_queue(
-    window: MainWindow, chatwoot_server: ChatwootServer, chatwoot_demo: Demo
+    tmp_path: Path, vault: MemoryKeyring, chatwoot_server: ChatwootServer, chatwoot_demo: Demo
 ) -> None:
+    async with opened(tmp_path, chatwoot_server, chatwoot_demo) as window:
+        await _assigned_to_me_appears(window, chatwoot_server, chatwoot_demo)
+
+
+async def _assigned_to_me_appears(window: MainWindow, chatwoot_server: ChatwootServer, chatwoot_demo: Demo) -> None:
     await open_in_queue(window, Queue.MINE, "Tina Tweet")
     assert shown_count(window, Queue.MINE) == "1"
 
@@ -96,13 +103,19 @@ async def test_a_conversation_assigned_to_me_on_the_server_appears_in_my_queue(
 
 
 async def test_reassigned_while_writing_says_so_and_keeps_the_draft(
-    window: MainWindow, qtbot, chatwoot_server: ChatwootServer, chatwoot_demo: Demo
+    tmp_path: Path, vault: MemoryKeyring, chatwoot_server: ChatwootServer, chatwoot_demo: Demo
 ) -> None:
+    async with opened(tmp_path, chatwoot_server, chatwoot_demo) as window:
+        await _reassigned_while_writing(window, chatwoot_server, chatwoot_demo)
+
+
+async def _reassigned_while_writing(window: MainWindow, chatwoot_server: ChatwootServer, chatwoot_demo: Demo) -> None:
     await open_in_queue(window, Queue.MINE, "Tina Tweet")
     assert window.pane.subtitle.text().endswith("open · assigned to me")
     draft = "Hi Tina, I am checking your order right now"
     window.editor.focus_editor()
-    qtbot.keyClicks(window.editor.edit, draft)
+    # Typed as the keyboard would insert it; qtbot.keyClicks would spin Qt's loop inside this coroutine.
+    window.editor.edit.insertPlainText(draft)
 
     reassign(chatwoot_server, chatwoot_demo.conversations["tweet"], chatwoot_demo.colleague, by=chatwoot_demo.colleague)
 
@@ -110,6 +123,5 @@ async def test_reassigned_while_writing_says_so_and_keeps_the_draft(
     await wait_until(lambda: window.messages.isVisible())
     assert window.messages.label.text() == "While you were writing: it was assigned to Bob Backup."
     assert window.editor.text() == draft
-    assert customer_shown(window) == "Tina Tweet"
-    await wait_until(lambda: shown_count(window, Queue.MINE) == "0")
-    assert window.list_model.ids() == []  # gone from Mine, though still open on the right
+    await wait_until(lambda: shown_count(window, Queue.MINE) == "0" and window.list_model.ids() == [])
+    assert customer_shown(window) == "Tina Tweet"  # gone from Mine, still open on the right
