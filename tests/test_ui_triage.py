@@ -58,7 +58,7 @@ def _run_clock(ws: Workspace, speed: float) -> None:
 
 async def _settled(win: MainWindow, predicate: Callable[[], object], timeout: float = 20) -> None:
     await wait_until(predicate, timeout=timeout)
-    await wait_until(lambda: win.triage.service.idle.is_set(), timeout=timeout)
+    await wait_until(lambda: win.triage.service.idle, timeout=timeout)
 
 
 async def _in_queue(win: MainWindow, queue: Queue, name: str, timeout: float = 20) -> None:
@@ -67,7 +67,7 @@ async def _in_queue(win: MainWindow, queue: Queue, name: str, timeout: float = 2
 
     async def look() -> bool:
         found[:] = await _names(win, queue)
-        return name in found and win.triage.service.idle.is_set()
+        return name in found and win.triage.service.idle
 
     loop_deadline = datetime.now(UTC) + timedelta(seconds=timeout)
     while not await look():
@@ -242,7 +242,7 @@ async def test_a_calm_day_raises_no_alarm(tmp_path: Path) -> None:
         _run_clock(win.ws, 3600)
         last = win.ws.sandbox.world.start + timedelta(hours=8)  # type: ignore[union-attr]
         await wait_until(lambda: win.ws.now() > last, timeout=30)
-        await wait_until(lambda: win.triage.service.idle.is_set(), timeout=10)
+        await wait_until(lambda: win.triage.service.idle, timeout=10)
         assert not win.storm_banner.isVisible()
 
 

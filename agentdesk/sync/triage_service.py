@@ -45,49 +45,56 @@ class TriageService:
             self.error = str(exc)
             self._triage = Triage(settings)
         self._save_lessons = self.error is None  # never overwrite a file we could not read
-        self._wake = asyncio.Event()
+        self._replayed = False
+        self._dirty = False  # something may await a verdict
         self._task: asyncio.Task[None] | None = None
         self._unsubscribe: Callable[[], None] | None = None
-        self.idle = asyncio.Event()  # set while nothing waits for a verdict (tests and the bench wait on it)
+
+    @property
+    def idle(self) -> bool:
+        """Nothing waits for a verdict (tests and the bench wait for this)."""
+        return not self._dirty and (self._task is None or self._task.done())
 
     def start(self) -> None:
         self._unsubscribe = self.ws.hub.subscribe(self._on_event)
-        self._wake.set()
-        self._task = asyncio.ensure_future(self._run())
+        self._schedule()
 
     async def stop(self) -> None:
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
-        if self._task is not None:
+        if self._task is not None and not self._task.done():
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
-            self._task = None
 
     def _on_event(self, event: Event) -> None:
         if isinstance(event, ConversationsChanged):
-            self.idle.clear()
-            self._wake.set()
+            self._schedule()
 
-    async def _run(self) -> None:
+    def _schedule(self) -> None:
+        """A short task per burst of changes rather than one that lives as long as the window:
+        nothing waits on a loop-bound primitive between syncs."""
+        self._dirty = True
+        if self._task is None or self._task.done():
+            self._task = asyncio.ensure_future(self._drain())
+
+    async def _drain(self) -> None:
         runner, store = self.ws.runner, self.ws.store
-        rebuilt = await runner.write(store.replay_topics, self._judge, self.ws.now() - REPLAY)
-        if rebuilt:
-            self.ws.hub.publish(ConversationsChanged(frozenset(rebuilt)))
-        while True:
-            self._wake.clear()
-            try:
+        try:
+            if not self._replayed:
+                rebuilt = await runner.write(store.replay_topics, self._judge, self.ws.now() - REPLAY)
+                self._replayed = True
+                if rebuilt:
+                    self.ws.hub.publish(ConversationsChanged(frozenset(rebuilt)))
+            while self._dirty:
+                self._dirty = False
                 outcome = await runner.write(store.triage_new, self._judge, self.ws.now(), self.batch)
-            except Exception:  # a bug must not stop syncing: log it and try again on the next change
-                log.exception("triage failed")
-                outcome = TriageOutcome(frozenset(), frozenset(), (), more=False)
-            self._publish(outcome)
-            if outcome.more:
-                continue
-            if not self._wake.is_set():
-                self.idle.set()
-            await self._wake.wait()
+                self._dirty |= outcome.more
+                self._publish(outcome)
+        except Exception:  # a bug must not stop syncing: log it; the next change tries again
+            self._dirty = False
+            log.exception("triage failed")
 
     def _judge(self, inputs: list[TriageInput]) -> list[TriageResult]:
         """On the writer thread, in time order."""
@@ -118,7 +125,3 @@ class TriageService:
             self._triage.learn(text, is_spam)
         if self._save_lessons:
             save_triage_state(self.ws.data_dir, self._triage.state())
-
-    def score(self, msg: TriageInput) -> TriageResult:
-        """Spam, tone and relevance of one message, without grouping: call it via the writer thread."""
-        return self._triage.score(msg)
