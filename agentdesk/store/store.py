@@ -8,7 +8,7 @@ one writer thread and reads off the GUI thread.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -87,9 +87,18 @@ class Store:
     def apply_batch(self, account_id: int, batch: SyncBatch) -> set[int]:
         """Write one page and advance the cursor in the same transaction: a crash repeats a page,
         never skips one."""
+        return self.apply_batches(account_id, [batch])
+
+    def apply_batches(self, account_id: int, batches: Sequence[SyncBatch]) -> set[int]:
+        """Write several pages in order and advance the cursor to the last one, in one transaction:
+        a sync that fetches faster than one commit per page writes what queued up together."""
+        changed: set[int] = set()
+        if not batches:
+            return changed
         with self._tx() as s:
-            changed = ingest.apply_conversations(s, account_id, batch.conversations)
-            s.execute(update(AccountRow).where(AccountRow.id == account_id).values(cursor=batch.cursor))
+            for batch in batches:
+                changed |= ingest.apply_conversations(s, account_id, batch.conversations)
+            s.execute(update(AccountRow).where(AccountRow.id == account_id).values(cursor=batches[-1].cursor))
             return changed
 
     # --- triage ----------------------------------------------------------------------------

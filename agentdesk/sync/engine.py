@@ -31,6 +31,7 @@ from agentdesk.core.events import (
     OutboxChanged,
     SyncPhase,
 )
+from agentdesk.core.incoming import SyncBatch
 from agentdesk.store.runner import StoreRunner
 from agentdesk.sync.canned import CannedResponseFiles
 from agentdesk.sync.connector import Connector, fetch_canned_responses
@@ -45,6 +46,9 @@ from agentdesk.sync.errors import (
 )
 
 log = logging.getLogger(__name__)
+
+#: Fetched pages that may wait for the store before fetching waits too.
+WRITE_AHEAD = 8
 
 #: The only source a training profile may run.
 SANDBOX_KIND = "sandbox"
@@ -62,6 +66,49 @@ class _Slot:
     task: asyncio.Task[None] | None = None
     failures: int = 0
     canned_at: float | None = None  # time.monotonic() of the last try to fetch canned responses
+
+
+class _PageWriter:
+    """Writes a pass's pages in order, one transaction at a time, while the next pages are fetched.
+
+    Pages that arrive while a write runs go into the next transaction together, so a fast source
+    costs fewer commits; at most ``WRITE_AHEAD`` pages wait, so a slow disk slows the fetching.
+    """
+
+    def __init__(self, engine: SyncEngine, account_id: int) -> None:
+        self._engine, self._account_id = engine, account_id
+        self._waiting: list[SyncBatch] = []
+        self._writing: asyncio.Future[set[int]] | None = None
+
+    async def add(self, batch: SyncBatch) -> None:
+        self._waiting.append(batch)
+        if self._writing is not None and not self._writing.done() and len(self._waiting) < WRITE_AHEAD:
+            return
+        await self._written()
+        self._start()
+
+    async def finish(self, *, quietly: bool = False) -> None:
+        """Write what waits and wait for it; ``quietly`` (another error is on its way) keeps a
+        failed write from replacing it: the next pass reads the same pages again."""
+        try:
+            await self._written()
+            self._start()
+            await self._written()
+        except Exception:
+            if not quietly:
+                raise
+            log.warning("pages fetched before a sync error were not written", exc_info=True)
+
+    def _start(self) -> None:
+        if self._waiting:
+            runner = self._engine.runner
+            batches, self._waiting = self._waiting, []
+            self._writing = asyncio.ensure_future(runner.write(runner.store.apply_batches, self._account_id, batches))
+
+    async def _written(self) -> None:
+        writing, self._writing = self._writing, None
+        if writing is not None:
+            self._engine._publish_changed(await writing)
 
 
 class SyncEngine:
@@ -174,19 +221,28 @@ class SyncEngine:
 
     # --- pulling ---------------------------------------------------------------------------------
     async def _pull(self, slot: _Slot) -> None:
+        """Fetch pages and write them behind: the next page is on its way while the store writes."""
         store = self.runner.store
         cursor = await self.runner.read(store.cursor, slot.account.id)
+        pages = _PageWriter(self, slot.account.id)
         done = 0
-        while True:
-            batch = await slot.connector.fetch_changes(cursor)
-            changed = await self.runner.write(store.apply_batch, slot.account.id, batch)
-            cursor = batch.cursor
-            done += len(batch.conversations)
-            if changed:
-                self.hub.publish(ConversationsChanged(frozenset(changed)))
-            if batch.complete:
-                return
-            self._set_state(slot, SyncPhase.SYNCING, done=done, total=batch.total)
+        try:
+            while True:
+                batch = await slot.connector.fetch_changes(cursor)
+                await pages.add(batch)
+                cursor = batch.cursor
+                done += len(batch.conversations)
+                if batch.complete:
+                    break
+                self._set_state(slot, SyncPhase.SYNCING, done=done, total=batch.total)
+        except Exception:
+            await pages.finish(quietly=True)  # what was fetched before the failure still lands
+            raise
+        await pages.finish()
+
+    def _publish_changed(self, changed: set[int]) -> None:
+        if changed:
+            self.hub.publish(ConversationsChanged(frozenset(changed)))
 
     async def _refresh_canned(self, slot: _Slot) -> None:
         """Save the source's canned responses when they are due; on failure the saved ones stay."""

@@ -32,10 +32,17 @@ CONVERSATIONS_PAGE = 25  # the server's fixed page size; a shorter page is the l
 MESSAGES_PAGE = 20  # what one messages request returns (latest, or before an id)
 AFTER_PAGE = 100  # what one request with ``after=<id>`` returns at most: a full pass reads forwards
 #: Message requests in flight at once. A full pass fetches one conversation's messages per request,
-#: so this decides its speed; 8 keeps a Chatwoot (3000 requests/minute per IP by default) busy
-#: without tripping its rate limit on a fast server. Measured in bench/bench_chatwoot_sync.py.
+#: so this decides its speed (measured in bench/bench_chatwoot_sync.py). A real Chatwoot limits
+#: each IP to 3000 requests a minute by default and answers 429 beyond: the engine then waits.
 CONCURRENCY = 8
 FIND_PAGES = 5  # how far back find_executed looks: 100 messages after the one we sent
+
+
+def client_for(concurrency: int, timeout: float = 20.0) -> httpx.AsyncClient:
+    """An HTTP client with one kept-alive connection per request in flight, and no more: httpcore
+    checks every idle connection (a system call) on each request, so spare ones cost time."""
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    return httpx.AsyncClient(timeout=timeout, limits=limits)
 
 
 class ChatwootConnector:
@@ -68,7 +75,7 @@ class ChatwootConnector:
         The client verifies TLS (httpx's default) and is never configured otherwise.
         """
         return cls(
-            httpx.AsyncClient(timeout=timeout),
+            client_for(CONCURRENCY, timeout),
             base_url=account.base_url,
             account_id=chatwoot_account_id(account),
             token=token,

@@ -1,0 +1,84 @@
+"""The test server's API for benchmarks: same state and handlers, no contract checks, no faults,
+on a small asyncio HTTP/1.1 loop in several processes that share one listening socket.
+
+``ChatwootServer`` (threads on ``http.server``) answers about 500 requests a second, and its
+handler threads contend for one GIL, so a benchmark would measure the server. Here each worker
+process has its own interpreter; the state is seeded once, before the workers fork, so every
+worker holds the same data (copy-on-write). The data must not change while it serves: the
+workers' copies would drift apart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import json
+import os
+import socket
+from http import HTTPStatus
+from urllib.parse import parse_qs, urlsplit
+
+from tests.servers.chatwoot.api import ApiRequest, ChatwootApi
+from tests.servers.chatwoot.state import ServerState
+
+PARENT_CHECK = 0.5  # seconds between two looks whether the process that started us is still there
+
+
+def listen() -> socket.socket:
+    """A listening socket on 127.0.0.1, on an ephemeral port, to hand to ``serve_forked``."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(1024)
+    return sock
+
+
+def serve_forked(state: ServerState, sock: socket.socket, workers: int) -> None:
+    """Fork ``workers`` processes that answer on ``sock`` until the calling process ends; never returns."""
+    gc.freeze()  # the seeded records are long-lived: keep the collector off them in every worker
+    for _ in range(workers - 1):
+        if os.fork() == 0:
+            break
+    asyncio.run(_serve(ChatwootApi(state), sock, os.getppid()))
+
+
+async def _serve(api: ChatwootApi, sock: socket.socket, parent: int) -> None:
+    server = await asyncio.start_server(lambda r, w: _connection(api, r, w), sock=sock)
+    async with server:
+        while os.getppid() == parent:  # the bench killed our parent: stop, do not linger
+            await asyncio.sleep(PARENT_CHECK)
+
+
+async def _connection(api: ChatwootApi, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    try:
+        while True:
+            head = await reader.readuntil(b"\r\n\r\n")
+            request_line, *lines = head.decode("latin-1").split("\r\n")
+            method, target, _version = request_line.split(" ", 2)
+            headers = {}
+            for line in lines:
+                name, _, value = line.partition(":")
+                headers[name.strip().lower()] = value.strip()
+            length = int(headers.get("content-length") or 0)
+            raw = await reader.readexactly(length) if length else b""
+            parts = urlsplit(target)
+            status, body = api.handle(
+                ApiRequest(
+                    method,
+                    parts.path,
+                    parse_qs(parts.query),
+                    json.loads(raw) if raw else None,
+                    headers.get("api_access_token", ""),
+                )
+            )
+            data = json.dumps(body).encode()
+            writer.write(
+                b"HTTP/1.1 %d %s\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: %d\r\n\r\n"
+                % (status, HTTPStatus(status).phrase.encode(), len(data))
+                + data
+            )
+            await writer.drain()
+    except (asyncio.IncompleteReadError, ConnectionError):
+        pass  # the client closed the connection
+    finally:
+        writer.close()
