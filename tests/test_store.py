@@ -223,3 +223,28 @@ def test_the_known_head_revision_is_alembics_head() -> None:
     from agentdesk.store.migrate import HEAD_REVISION
 
     assert head_revision() == HEAD_REVISION
+
+
+def test_reads_see_one_moment_while_a_sync_writes(tmp_path: Path) -> None:
+    """An export taken during a sync is consistent: no conversation without its customer."""
+    import threading
+
+    store = Store.open(tmp_path)
+    acc = _account(store)
+    done = threading.Event()
+
+    def sync() -> None:
+        for i in range(150):
+            store.apply_batch(acc, batch(conversation(f"c{i}", "Hallo", customer=f"kunde{i}")))
+        done.set()
+
+    writer = threading.Thread(target=sync)
+    writer.start()
+    exports = 0
+    while not done.is_set():
+        doc = store.export(T0)  # raised KeyError when its queries saw different moments
+        assert all(c["customer"]["handle"] for c in doc["conversations"])
+        exports += 1
+    writer.join()
+    store.close()
+    assert exports > 1
