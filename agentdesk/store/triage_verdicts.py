@@ -8,18 +8,18 @@ batch, it never skips one or moves a conversation without the command that expla
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Table, bindparam, func, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from agentdesk.core.commands import CommandKind
+from agentdesk.core.commands import CommandKind, CommandState
 from agentdesk.core.entities import Direction, Status
 from agentdesk.core.triage.records import StormAlarm, TriageInput, TriageResult
-from agentdesk.store import outbox
-from agentdesk.store.models import ConversationTable, CustomerRow, MessageTable, TriageMetaRow
+from agentdesk.store.models import ConversationTable, CustomerRow, MessageTable, OutboxRow, TriageMetaRow
 
 #: Judges a batch of messages (in time order) and returns one result per message, same order.
 Judge = Callable[[list[TriageInput]], list[TriageResult]]
@@ -179,19 +179,33 @@ def _move_spam(session: Session, candidates: set[int], now: datetime) -> set[int
     if not candidates:
         return set()
     c = ConversationTable
-    movable = set(
-        session.scalars(
-            select(c.id).where(
-                c.id.in_(candidates),
-                c.status == Status.OPEN.value,
-                c.assignee == "",
-                c.spam_verdict != NOT_SPAM,
-            )
+    movable_rows = session.execute(
+        select(c.id, c.account_id).where(
+            c.id.in_(candidates), c.status == Status.OPEN.value, c.assignee == "", c.spam_verdict != NOT_SPAM
         )
     )
-    for cid in sorted(movable):
-        outbox.enqueue(session, cid, CommandKind.SET_STATUS, {"status": Status.SPAM.value}, now)
+    accounts = {cid: account_id for cid, account_id in movable_rows}
+    movable = set(accounts)
     if movable:
+        # Core rows, not outbox.enqueue per conversation: a first sync can move thousands at once.
+        payload = json.dumps({"status": Status.SPAM.value})
+        session.execute(
+            insert(OutboxRow.__table__),
+            [
+                {
+                    "idempotency_key": uuid.uuid4().hex,
+                    "kind": CommandKind.SET_STATUS.value,
+                    "account_id": accounts[cid],
+                    "conversation_id": cid,
+                    "payload_json": payload,
+                    "state": CommandState.PENDING.value,
+                    "attempts": 0,
+                    "error": "",
+                    "created_at": now,
+                }
+                for cid in sorted(movable)
+            ],
+        )
         session.execute(update(c).where(c.id.in_(movable)).values(status=Status.SPAM.value))
     return movable
 
