@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from agentdesk.core.channels import Audience
@@ -56,13 +56,13 @@ async def _open(win: MainWindow, source_id: str) -> int:
     raise KeyError(source_id)
 
 
-def _box(name: str | None = None) -> QMessageBox | None:
+def _box(win: MainWindow, name: str | None = None) -> QMessageBox | None:
+    """A visible message box of this window (never one left over from another test)."""
     return next(
         (
-            w
-            for w in QApplication.topLevelWidgets()
-            + [c for t in QApplication.topLevelWidgets() for c in t.findChildren(QMessageBox)]
-            if isinstance(w, QMessageBox) and w.isVisible() and (name is None or w.objectName() == name)
+            box
+            for box in win.findChildren(QMessageBox)
+            if box.isVisible() and (name is None or box.objectName() == name)
         ),
         None,
     )
@@ -79,8 +79,8 @@ async def test_a_confirmed_warning_is_kept_with_the_reply(window: MainWindow) ->
     window.editor.set_audience(Audience.PUBLIC)
     window.editor.set_text("Hi Jana, ruf uns gern an: 040 1234567, dann klären wir das.")
     window.editor.request_send()
-    await wait_until(lambda: _box("sendConfirmation") is not None)
-    box = _box("sendConfirmation")
+    await wait_until(lambda: _box(window, "sendConfirmation") is not None)
+    box = _box(window, "sendConfirmation")
     assert "Telefon" in box.text() or "phone" in box.text().lower()
     box.button(QMessageBox.StandardButton.Yes).click()
     await wait_until(lambda: len(_payloads(window, cid)) == 1)
@@ -91,9 +91,9 @@ async def test_cancelling_the_warning_keeps_the_text(window: MainWindow) -> None
     cid = await _open(window, "lief-hermes-allermoehe")
     window.editor.set_text("Hi Jana, ruf uns gern an: 040 1234567.")
     window.editor.request_send()
-    await wait_until(lambda: _box("sendConfirmation") is not None)
-    _box("sendConfirmation").button(QMessageBox.StandardButton.Cancel).click()
-    await wait_until(lambda: _box("sendConfirmation") is None)
+    await wait_until(lambda: _box(window, "sendConfirmation") is not None)
+    _box(window, "sendConfirmation").button(QMessageBox.StandardButton.Cancel).click()
+    await wait_until(lambda: _box(window, "sendConfirmation") is None)
     assert window.editor.text() == "Hi Jana, ruf uns gern an: 040 1234567."
     assert _payloads(window, cid) == []
 
@@ -126,11 +126,11 @@ async def test_a_reassignment_while_writing_is_shown_and_send_asks(window: MainW
     assert window.editor.text() == "Hi Jana, kurze Info: "  # the draft stays
     window.editor.set_text("Hi Jana, kurze Info: das Paket ist unterwegs.")
     window.editor.request_send()
-    await wait_until(lambda: _box() is not None and "Aylin Demir" in _box().text())
-    box = _box()
+    await wait_until(lambda: _box(window) is not None and "Aylin Demir" in _box(window).text())
+    box = _box(window)
     cancel = box.button(QMessageBox.StandardButton.Cancel)
     cancel.click()
-    await wait_until(lambda: _box() is None)
+    await wait_until(lambda: _box(window) is None)
     assert window.editor.text() == "Hi Jana, kurze Info: das Paket ist unterwegs."
     assert _payloads(window, cid) == []
 

@@ -258,6 +258,19 @@ async def test_the_demo_storm_raises_the_alarm(tmp_path: Path) -> None:
         assert win.storm_banner.isVisible()
 
 
+async def _settled(win: MainWindow, queue: Queue, order: SortOrder, timeout: float = 10.0) -> list[int]:
+    """The list once it shows what the store holds; the sync keeps running, so ask again until they agree."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        expected = await _ids(win, queue, order)
+        if win.list_model.ids() == expected:
+            return expected
+        if loop.time() > deadline:
+            raise TimeoutError("the list never settled on the store's order")
+        await asyncio.sleep(0.05)
+
+
 async def test_relevance_order_puts_press_and_cancellations_first(tmp_path: Path) -> None:
     async with opened(tmp_path) as win:
         _run_clock(win.ws, 1200)
@@ -265,8 +278,7 @@ async def test_relevance_order_puts_press_and_cancellations_first(tmp_path: Path
         _run_clock(win.ws, 1)
         await _show(win, Queue.ALL_OPEN, "Lea Brandt")
         win.list.order.setCurrentIndex(win.list.order.findData(SortOrder.RELEVANCE))
-        expected = await _ids(win, Queue.ALL_OPEN, SortOrder.RELEVANCE)
-        await wait_until(lambda: win.list_model.ids() == expected)
+        expected = await _settled(win, Queue.ALL_OPEN, SortOrder.RELEVANCE)
         await wait_until(lambda: all(win.list_model.loaded_row(i) for i in expected[:6]))
         top = [win.list_model.loaded_row(i) for i in expected[:6]]
         names = [row.customer_name for row in top]
