@@ -35,6 +35,7 @@ from agentdesk.ui.status_bar import DeskStatusBar
 from agentdesk.ui.task_runner import TaskRunner
 from agentdesk.ui.template_actions import TONE_KEYS, TemplateActions
 from agentdesk.ui.time_words import set_display_zone
+from agentdesk.ui.training_panel import TrainingMenu
 from agentdesk.ui.translations import ui_language
 from agentdesk.ui.triage_actions import TriageActions
 from agentdesk.ui.triage_widgets import StormBanner, TopicPane
@@ -122,6 +123,9 @@ class MainWindow(QMainWindow):
         self._connect()
         self._shortcuts()
         self._menus()
+        self.training: TrainingMenu | None = None
+        if workspace.settings.role is Role.TRAINEE and workspace.sandbox is not None:  # practice is for trainees
+            self.training = TrainingMenu(self, workspace.sandbox.world)
         for error in workspace.load_errors:
             self.messages.show_message(self.tr("A scenario file was skipped: {0}").replace("{0}", error))
         for state in workspace.engine.states():

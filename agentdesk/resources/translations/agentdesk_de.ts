@@ -99,6 +99,34 @@
     </message>
 </context>
 <context>
+    <name>ClockControl</name>
+    <message>
+        <location filename="../../ui/training_panel.py" line="91" />
+        <source>Clock:</source>
+        <translation>Uhr:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="93" />
+        <source>⏸ Pause</source>
+        <translation>⏸ Pause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="95" />
+        <source>Pause the simulated clock</source>
+        <translation>Simulierte Uhr anhalten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="95" />
+        <source>Simulated speed</source>
+        <translation>Simulierte Geschwindigkeit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="113" />
+        <source>Simulated time {time}</source>
+        <translation>Simulierte Zeit {time}</translation>
+    </message>
+</context>
+<context>
     <name>ConversationList</name>
     <message>
         <location filename="../../ui/conversation_delegate.py" line="87" />
@@ -396,6 +424,61 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../ui/training_report.py" line="202" />
+        <source>Training history</source>
+        <extracomment>How the exported report is opened; tests replace it to read the file instead.</extracomment>
+        <translation>Trainingsverlauf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="208" />
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="208" />
+        <source>Scenario</source>
+        <translation>Szenario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="208" />
+        <location filename="../../ui/training_report.py" line="239" />
+        <source>Score</source>
+        <translation>Punktzahl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="217" />
+        <source>No finished practice yet.</source>
+        <translation>Noch keine abgeschlossene Übung.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="219" />
+        <source>Export report …</source>
+        <translation>Bericht exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="238" />
+        <source>Training report</source>
+        <translation>Trainingsbericht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="240" />
+        <source>Behaviour</source>
+        <translation>Verhalten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="241" />
+        <source>Why</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="242" />
+        <source>Reply</source>
+        <translation>Antwort</translation>
+    </message>
+</context>
+<context>
     <name>LengthCounter</name>
     <message>
         <location filename="../../ui/length_counter.py" line="48" />
@@ -416,72 +499,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="57" />
+        <location filename="../../ui/main_window.py" line="58" />
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="76" />
         <source>TRAINING · sandbox only: nothing you send reaches a real customer</source>
         <translation>TRAINING · nur Sandbox: Nichts, was Sie senden, erreicht echte Kundinnen und Kunden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>A scenario file was skipped: {0}</source>
         <translation>Eine Szenariodatei wurde übersprungen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>The opening hours in the settings cannot be read ({0}); Mon–Fri 8–18 applies.</source>
         <translation>Die Öffnungszeiten in den Einstellungen sind nicht lesbar ({0}); es gilt Mo–Fr 8–18.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>&amp;AgentDesk</source>
         <translation>&amp;AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>Insert template …</source>
         <translation>Vorlage einfügen …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>Manage templates …</source>
         <translation>Vorlagen verwalten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>Answer topic with a template …</source>
         <translation>Thema mit Vorlage beantworten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>Accounts …</source>
         <translation>Konten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>{file}, {reason}. The standard guidelines apply until it is fixed.</source>
         <translation>{file}, {reason}. Bis die Datei korrigiert ist, gelten die Standardrichtlinien.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>Pick a topic first: the reply goes to all its conversations.</source>
         <translation>Bitte zuerst ein Thema wählen: Die Antwort geht an alle seine Gespräche.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380" />
+        <location filename="../../ui/main_window.py" line="384" />
         <source>Answer the whole topic</source>
         <translation>Ganzes Thema beantworten</translation>
     </message>
@@ -492,6 +575,69 @@
         <location filename="../../ui/message_bar.py" line="21" />
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeDialog</name>
+    <message>
+        <location filename="../../ui/training_panel.py" line="127" />
+        <source>Training: {title}</source>
+        <translation>Training: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="146" />
+        <source>Mark as spam</source>
+        <translation>Als Spam markieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="147" />
+        <source>Escalate</source>
+        <translation>Eskalieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="148" />
+        <source>Finish</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="195" />
+        <source>Scenario time {time}</source>
+        <translation>Szenariozeit {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="213" />
+        <source>The conversation is over. Click Finish to see your score.</source>
+        <translation>Das Gespräch ist beendet. Klicken Sie auf „Beenden“, um Ihre Punktzahl zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="215" />
+        <source>Your turn: answer the customer.</source>
+        <translation>Sie sind dran: Antworten Sie der Kundin oder dem Kunden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="217" />
+        <source>Waiting for the customer …</source>
+        <translation>Warten auf die Kundin oder den Kunden …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="238" />
+        <source>private</source>
+        <translation>privat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="239" />
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="260" />
+        <source>Marked as spam</source>
+        <translation>Als Spam markiert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="260" />
+        <source>Escalated</source>
+        <translation>Eskaliert</translation>
     </message>
 </context>
 <context>
@@ -601,6 +747,34 @@
         <location filename="../../ui/reply_editor.py" line="357" />
         <source>Add to dictionary</source>
         <translation>Zum Wörterbuch hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreDialog</name>
+    <message>
+        <location filename="../../ui/training_report.py" line="169" />
+        <source>Training score</source>
+        <translation>Trainingsergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="172" />
+        <source>{title}: {score} of 100 points</source>
+        <translation>{title}: {score} von 100 Punkten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="181" />
+        <source>Behaviour</source>
+        <translation>Verhalten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="181" />
+        <source>Why</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="181" />
+        <source>Reply</source>
+        <translation>Antwort</translation>
     </message>
 </context>
 <context>
@@ -1157,6 +1331,62 @@
         <location filename="../../ui/triage_widgets.py" line="92" />
         <source>{n} open conversations on {label}</source>
         <translation>{n} offene Gespräche zu {label}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingMenu</name>
+    <message>
+        <location filename="../../ui/training_panel.py" line="380" />
+        <source>&amp;Training</source>
+        <translation>&amp;Training</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="381" />
+        <source>Practise a scenario …</source>
+        <translation>Szenario üben …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="382" />
+        <source>History &amp;&amp; report …</source>
+        <translation>Verlauf &amp;&amp; Bericht …</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <location filename="../../ui/training_panel.py" line="306" />
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="312" />
+        <source>A training scenario was skipped: {0}</source>
+        <translation>Ein Trainingsszenario wurde übersprungen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="317" />
+        <source>Scenario</source>
+        <translation>Szenario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="317" />
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="317" />
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="328" />
+        <source>Start practice</source>
+        <translation>Übung starten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="332" />
+        <source>History &amp;&amp; report …</source>
+        <translation>Verlauf &amp;&amp; Bericht …</translation>
     </message>
 </context>
 <context>
