@@ -61,6 +61,8 @@ def test_reach_and_vip_raise_relevance_and_show_as_badges() -> None:
         ("Internet geht nicht, seit gestern! Frechheit 😡", -1),
         ("Worst provider ever. Charged twice and no response.", -1),
         ("Das ist eine Zumutung, echt unverschämt", -1),
+        ("Modem seit dem Update TOT!!! Ich brauch das für die Arbeit", -1),
+        ("my router just died after the update 💀", -1),
         ("Danke, super schneller Service!", 1),
         ("Thanks, the technician was great and friendly", 1),
         ("Nicht schlecht, hat geklappt", 1),

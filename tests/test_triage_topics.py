@@ -73,3 +73,18 @@ def test_a_quiet_topic_closes_after_the_window_and_a_new_post_starts_afresh() ->
     later = store.add("b", DELAYS[1], T0 + timedelta(days=4))
     assert later != first
     assert store.topic(first) is None and store.label(first) is None
+
+
+def test_a_device_outage_in_german_and_english_forms_one_topic() -> None:
+    # Not the demo's posts: the same kind of outage in other words (router/box/modem, firmware/update,
+    # dead/tot/lahmgelegt, reboot/bootet) must meet in one group.
+    posts = [
+        "Nach dem Firmware-Update ist mein Router tot, die LED blinkt nur noch",
+        "Box hängt seit dem nächtlichen Update in einer Bootschleife, Internet weg",
+        "My modem died after last night's firmware update, the light keeps blinking",
+        "Zwangsupdate hat die Fritzbox lahmgelegt, bootet ständig neu, kein WLAN",
+        "Router stuck in a reboot loop since the update, no wifi at all",
+    ]
+    store = TopicStore()
+    ids = {store.add(f"o{i}", text, T0 + timedelta(minutes=i)) for i, text in enumerate(posts)}
+    assert len(ids) == 1

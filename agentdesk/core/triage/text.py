@@ -38,6 +38,7 @@ STOPWORDS: frozenset[str] = frozenset(
     nichts noch nun nur ob oder ohne schon sehr sein seit sich sie sind so soll um und uns unser unter
     viel vom von vor wann war waren warum was weil weiter welche wenn wer wie wieder will wir wird wo
     zu zum zur über hallo hey moin danke leute heute seid habt euren eurem eure ihnen ihren nix echt einfach
+    keiner keinem per mehr gerade grad eben via
     """.split()
 )
 

@@ -24,8 +24,12 @@ rechnung bill invoice abrechnung
 abgebucht abbuchung charged debit debits lastschrift
 doppelt twice double zweimal
 login log einloggen anmelden anmeldung logged
-störung outage ausfall ausgefallen
-internet wlan dsl netz wifi
+störung outage ausfall ausgefallen totalausfall down tot dead died lahmgelegt lahm lahmlegen
+internet wlan dsl netz wifi offline connection verbindung
+router box modem fritzbox
+update updates firmware aktualisierung
+neustart restart reboot rebooted bootet bootschleife bootloop boot
+blinkt blinken blinking blink leuchtet
 warteschleife hold
 erreichbar reach unreachable erreichen
 preiserhöhung increase erhöhung erhöht
