@@ -3,6 +3,7 @@ real editor, the score dialog, the history file and the exported report."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 from collections.abc import AsyncIterator
@@ -96,7 +97,7 @@ async def test_a_trainee_practises_a_scenario_and_gets_score_history_and_report(
         assert any(r["reply"] == FIRST for r in history[0]["reasons"])
 
         dialog = open_history(win)
-        assert dialog.list.topLevelItemCount() == 1
+        assert dialog is not None and dialog.list.topLevelItemCount() == 1
         path = dialog.export_report()
         report = path.read_text(encoding="utf-8")
         assert "Paket seit einer Woche unterwegs" in report and f"{points}/100" in report
@@ -113,7 +114,18 @@ async def test_the_report_escapes_the_trainee_reply(qtbot, tmp_path: Path, monke
         panel.clock.set_speed(60)
         practice = await panel.start_practice()
         assert practice is not None
+        panel.clock.set_speed(0)  # paused: the practice's time stands still, then runs on without a jump
+        paused_at = practice.now()
+        await asyncio.sleep(0.3)
+        assert practice.now() == paused_at
+        panel.clock.set_speed(60)
         await _send(practice, "Hallo Kim, <b>sorry</b> & schreib uns per DM.", Audience.PUBLIC)
         practice.finish().reject()
-        report = open_history(win).export_report().read_text(encoding="utf-8")
+        dialog = open_history(win)
+        assert dialog is not None
+        report = dialog.export_report().read_text(encoding="utf-8")
         assert "<b>sorry</b>" not in report and "&lt;b&gt;sorry&lt;/b&gt; &amp;" in report
+
+        (tmp_path / HISTORY_FILE).write_text("{not json", encoding="utf-8")
+        assert open_history(win) is None
+        assert "cannot be read" in win.messages.label.text()

@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -120,9 +120,9 @@ class PracticeDialog(QDialog):
     def __init__(self, player: ScenarioPlayer, clock: TrainingClock, window: MainWindow) -> None:
         super().__init__(window)
         self.setObjectName("trainingPractice")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closing without Finish abandons the practice
         self.player = player
         self.window_ = window
-        self.score_dialog: ScoreDialog | None = None
         scenario = player.scenario
         self.setWindowTitle(self.tr("Training: {title}").replace("{title}", scenario.title))
         self.resize(720, 720)
@@ -287,13 +287,16 @@ class PracticeDialog(QDialog):
         self._timer.stop()
         result = score(self.player, TRAINING_CALENDAR)
         session = session_of(self.player, result, utc_now())
-        append_session(self.window_.ws.data_dir, session)
+        try:
+            append_session(self.window_.ws.data_dir, session)
+        except (OSError, ValueError, KeyError, TypeError) as exc:  # a broken history must not cost the score
+            self.window_.messages.show_message(
+                self.tr("The training history could not be saved: {0}").replace("{0}", str(exc))
+            )
         dialog = ScoreDialog(session, self.window_)
         dialog.finished.connect(dialog.deleteLater)
-        self.score_dialog = dialog
         dialog.open()  # never exec(): no nested event loop under qasync
         self.close()
-        self.deleteLater()
         return dialog
 
 
@@ -362,8 +365,17 @@ class TrainingPanel(QDialog):
         return dialog
 
 
-def open_history(window: MainWindow) -> HistoryDialog:
-    dialog = HistoryDialog(window.ws.data_dir, window.ws.settings.agent_name, window)
+def open_history(window: MainWindow) -> HistoryDialog | None:
+    """The history view; a history file that cannot be read is named instead of shown empty."""
+    try:
+        dialog = HistoryDialog(window.ws.data_dir, window.ws.settings.agent_name, window)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        window.messages.show_message(
+            QCoreApplication.translate("TrainingPanel", "The training history cannot be read: {0}").replace(
+                "{0}", str(exc)
+            )
+        )
+        return None
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
     return dialog

@@ -639,6 +639,11 @@
         <source>Escalated</source>
         <translation>Eskaliert</translation>
     </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="294" />
+        <source>The training history could not be saved: {0}</source>
+        <translation>Der Trainingsverlauf konnte nicht gespeichert werden: {0}</translation>
+    </message>
 </context>
 <context>
     <name>QueuePane</name>
@@ -1336,17 +1341,17 @@
 <context>
     <name>TrainingMenu</name>
     <message>
-        <location filename="../../ui/training_panel.py" line="380" />
+        <location filename="../../ui/training_panel.py" line="392" />
         <source>&amp;Training</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="381" />
+        <location filename="../../ui/training_panel.py" line="393" />
         <source>Practise a scenario …</source>
         <translation>Szenario üben …</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="382" />
+        <location filename="../../ui/training_panel.py" line="394" />
         <source>History &amp;&amp; report …</source>
         <translation>Verlauf &amp;&amp; Bericht …</translation>
     </message>
@@ -1354,39 +1359,44 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../ui/training_panel.py" line="306" />
+        <location filename="../../ui/training_panel.py" line="309" />
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="312" />
+        <location filename="../../ui/training_panel.py" line="315" />
         <source>A training scenario was skipped: {0}</source>
         <translation>Ein Trainingsszenario wurde übersprungen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="317" />
+        <location filename="../../ui/training_panel.py" line="320" />
         <source>Scenario</source>
         <translation>Szenario</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="317" />
+        <location filename="../../ui/training_panel.py" line="320" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="317" />
+        <location filename="../../ui/training_panel.py" line="320" />
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="328" />
+        <location filename="../../ui/training_panel.py" line="331" />
         <source>Start practice</source>
         <translation>Übung starten</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="332" />
+        <location filename="../../ui/training_panel.py" line="335" />
         <source>History &amp;&amp; report …</source>
         <translation>Verlauf &amp;&amp; Bericht …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="374" />
+        <source>The training history cannot be read: {0}</source>
+        <translation>Der Trainingsverlauf kann nicht gelesen werden: {0}</translation>
     </message>
 </context>
 <context>
