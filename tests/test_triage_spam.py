@@ -30,6 +30,17 @@ def codes(result) -> set[str]:  # type: ignore[no-untyped-def]
         ("Buy 10k real followers for only $19! Instant delivery https://fastfollow.top", "follower-selling"),
         ("Follower kaufen? 1000 echte Follower ab 4,99 €: https://insta-boost.click/de", "follower-selling"),
         ("Zollgebühr bezahlen, sonst geht dein Paket zurück: https://zoll-paket.icu/de", "phishing"),
+        # links without a scheme still count; three of them with self-promotion is a link farm
+        (
+            "Nice post! Check out my review of the 5 best modems: modem-picks.example/best also router-tips.net",
+            "link-farm",
+        ),
+        ("Great post!! Check out my blog cheap-fibre-deals.com and my channel tech-tips.example", "self-promotion"),
+        (
+            "Glückwunsch, du wurdest als Gewinner ausgewählt! Löse jetzt deinen Gutschein ein: preis-de.example/x",
+            "easy-money",
+        ),
+        ("Congratulations, you have been selected! Redeem now your $500 gift card: prize-claim.example", "easy-money"),
     ],
 )
 def test_rules_send_spam_to_the_spam_queue_and_say_why(text: str, code: str) -> None:
@@ -45,6 +56,8 @@ def test_rules_send_spam_to_the_spam_queue_and_say_why(text: str, code: str) -> 
         "@nordwelle Mein Paket ist seit 6 Tagen bei DHL in Hamburg verschollen. Wann kommt es?",
         "You charged me twice this month, please refund. Screenshot: https://imgur.com/a/x8Kd2",
         "Achtung: Fake-Accounts versprechen in eurem Namen Bitcoin-Gewinne. Bitte warnt eure Kunden!",
+        "Habe beim Gewinnspiel eine Fritzbox gewonnen! Danke, ist heute angekommen 🎉",
+        "Die Statusseite status.nordwelle.de sagt alles ok, aber bei mir geht nix. Check out meine Screenshots.",
     ],
 )
 def test_ordinary_customer_posts_are_not_spam(text: str) -> None:

@@ -20,6 +20,7 @@ _FAMILIES: dict[str, tuple[float, Reason]] = {
     "phishing": (2.6, Reason("phishing", "asks for a fee or details behind a link")),
     "crypto": (2.1, Reason("crypto", "crypto or trading bait")),
     "easy-money": (2.0, Reason("easy-money", "giveaway or easy-money pattern")),
+    "self-promotion": (1.4, Reason("self-promotion", "advertises its own links")),
 }
 _KEYWORDS = Vocabulary(
     dict.fromkeys(
@@ -33,8 +34,17 @@ _KEYWORDS = Vocabulary(
         "passives_einkommen guaranteed_profit garantierte_rendite garantierter_gewinn von_zuhause dm_me "
         "dm_for dm_für schreib_mir claim_now claim_your jetzt_sichern jetzt_abholen limited_offer nur_heute "
         "noch_heute only_today today_only pro_tag am_tag per_day link_in in_bio meinem_profil make_money earn "
-        "casino".split(),
+        "casino "
+        # prize-draw bait: "Du wurdest als Gewinner ausgewählt", "you have been selected", "claim before ..."
+        "herzlichen_glückwunsch congratulations_you als_gewinner zum_gewinner wurdest_ausgewählt "
+        "wurden_ausgewählt been_selected you_won you've_won have_won löse_jetzt jetzt_einlösen redeem_now "
+        "nur_noch expires_today".split(),
         "easy-money",
+    )
+    | dict.fromkeys(
+        "check_out check_my great_post nice_post cool_post toller_beitrag schaut_mal schau_mal my_review "
+        "my_blog my_channel my_website meinem_blog meinen_kanal meine_seite top_10 best_deals".split(),
+        "self-promotion",
     )
     | dict.fromkeys(
         "followforfollow f4f like4like followers_for follower_ab follower_kaufen followers_kaufen "
@@ -113,7 +123,8 @@ def _link_reasons(analysed: Analysed) -> list[tuple[float, Reason]]:
         return []
     out: list[tuple[float, Reason]] = []
     if len(urls) >= 2:
-        out.append((1.6, Reason("link-farm", f"{len(urls)} links in one post")))
+        weight = 1.6 if len(urls) == 2 else 2.2
+        out.append((weight, Reason("link-farm", f"{len(urls)} links in one post")))
     if any(s in u for u in urls for s in _SHORTENERS) or any(
         u.split("//", 1)[-1].split("/", 1)[0].endswith(_CHEAP_TLDS) for u in urls
     ):

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-_URL = re.compile(r"(?:https?://|www\.)\S+")
+#: Links with a scheme or "www.", and bare domains on common and throwaway top-level domains
+#: ("best-deals-2026.example/top10"), which spam writes to dodge link filters.
+_URL = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|(?<![@\w.])(?:[a-z0-9][a-z0-9-]*\.)+(?:com|net|org|de|at|ch|eu|io|co|uk|info|biz|xyz|top|click|icu|buzz"
+    r"|shop|live|win|ly|me|app|site|online|store|link|example|tv|gg|ru)\b(?:/\S*)?",
+    re.IGNORECASE,
+)
 _MENTION = re.compile(r"@[\w.]+")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _CASED_WORD = re.compile(r"\w{3,}")
