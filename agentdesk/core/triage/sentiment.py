@@ -19,41 +19,63 @@ _NEGATION_SCOPE = 3
 NEGATIVE = -0.25
 
 
+_PAIR_KEYS = frozenset(_PAIRS)
+_NEGATOR, _INTENSIFIER = -1, -2  # word kinds next to lexicon weights; 0 is a word without tone
+
+
 def sentiment(analysed: Analysed) -> float:
     """Tone from -1 (furious) to +1 (delighted); 0 when no word carries tone."""
     words = analysed.words
-    total = 0.0
-    negated_until = -1
-    boost = 1.0
-    skip = False
-    for i, word in enumerate(words):
-        if skip:
-            skip = False
-            continue
-        if word in lex.NEGATORS:
-            negated_until = i + _NEGATION_SCOPE
-        pair = _PAIRS.get((word, words[i + 1])) if i + 1 < len(words) else None
-        if pair is not None:
-            total += pair * boost
-            boost, skip = 1.0, True
-            continue
-        if word in lex.INTENSIFIERS:
-            boost = 1.5
-            continue
-        value = _value(word)
-        if value:
-            total += value * boost * (-0.5 if i <= negated_until else 1.0)
-            boost = 1.0
-    total += sum(lex.EMOJI.get(e, 0) for e in analysed.emojis)
+    kinds = list(map(_kind, words))
+    pairs = _PAIR_KEYS & analysed.pairs
+    total = _walk(words, kinds, pairs) if pairs or any(kinds) else 0.0
+    if analysed.emojis:
+        total += sum(lex.EMOJI.get(e, 0) for e in analysed.emojis)
     if total < 0 and analysed.shouting:
         total *= 1.5
     return math.tanh(total / 4)
 
 
+def _walk(words: tuple[str, ...], kinds: list[int], pairs: frozenset[tuple[str, str]] | set[tuple[str, str]]) -> float:
+    total = 0.0
+    negated_until = -1
+    boost = 1.0
+    skip = False
+    last = len(words) - 1
+    for i, kind in enumerate(kinds):
+        if skip:
+            skip = False
+            continue
+        if kind == _NEGATOR:
+            negated_until = i + _NEGATION_SCOPE
+        if pairs and i < last and (words[i], words[i + 1]) in pairs:
+            total += _PAIRS[(words[i], words[i + 1])] * boost
+            boost, skip = 1.0, True
+            continue
+        if kind == _INTENSIFIER:
+            boost = 1.5
+            continue
+        if kind > 0 or kind < _INTENSIFIER:
+            value = kind if kind > 0 else kind - _OFFSET
+            total += value * boost * (-0.5 if i <= negated_until else 1.0)
+            boost = 1.0
+    return total
+
+
+#: Negative weights are stored shifted below the two kind markers so one int says everything.
+_OFFSET = -2
+
+
 @lru_cache(maxsize=1 << 16)
-def _value(word: str) -> int:
-    """A word's weight in the lexicon (0 for none); cached, since posts repeat their words."""
+def _kind(word: str) -> int:
+    """Negator, intensifier or the word's weight in the lexicon (0 for none); once per word."""
+    if word in lex.NEGATORS:
+        return _NEGATOR
+    if word in lex.INTENSIFIERS:
+        return _INTENSIFIER
     value = _WORDS.get(stem(word))
     if value is None and word.startswith(lex.NEGATIVE_PREFIXES):
-        return -3
-    return value or 0
+        value = -3
+    if not value:
+        return 0
+    return value if value > 0 else value + _OFFSET

@@ -13,14 +13,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+_TLDS = (
+    "com|net|org|de|at|ch|eu|io|co|uk|info|biz|xyz|top|click|icu|buzz|shop|live|win|ly|me|app|site|online|store"
+    "|link|example|tv|gg|ru"
+)
+_SCHEME_URL = re.compile(r"(?:https?://|www\.)\S+")
 #: Links with a scheme or "www.", and bare domains on common and throwaway top-level domains
-#: ("best-deals-2026.example/top10"), which spam writes to dodge link filters.
+#: ("best-deals-2026.example/top10"), which spam writes to dodge link filters. The full pattern
+#: tries every position, so it only runs when a top-level domain occurs at all (a literal search).
 _URL = re.compile(
-    r"(?:https?://|www\.)\S+"
-    r"|(?<![@\w.])(?:[a-z0-9][a-z0-9-]*\.)+(?:com|net|org|de|at|ch|eu|io|co|uk|info|biz|xyz|top|click|icu|buzz"
-    r"|shop|live|win|ly|me|app|site|online|store|link|example|tv|gg|ru)\b(?:/\S*)?",
+    _SCHEME_URL.pattern + rf"|(?<![@\w.])(?:[a-z0-9][a-z0-9-]*\.)+(?:{_TLDS})\b(?:/\S*)?",
     re.IGNORECASE,
 )
+_HAS_TLD = re.compile(rf"\.(?:{_TLDS})\b", re.IGNORECASE)
 _MENTION = re.compile(r"@[\w.]+")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _CASED_WORD = re.compile(r"\w{3,}")
@@ -55,6 +60,7 @@ class Analysed:
     """A post taken apart: lower-cased words in order, their adjacent pairs, and what rules look at."""
 
     words: tuple[str, ...]
+    distinct: frozenset[str]
     pairs: frozenset[tuple[str, str]]
     urls: tuple[str, ...]
     mentions: tuple[str, ...]
@@ -65,8 +71,9 @@ class Analysed:
 
 def analyse(text: str) -> Analysed:
     """Tokenise once; every signal works on the result."""
-    urls = _URL.findall(text)
-    rest = _URL.sub(" ", text) if urls else text
+    url = _url_pattern(text)
+    urls = url.findall(text)
+    rest = url.sub(" ", text) if urls else text
     mentions = _MENTION.findall(rest)
     if mentions:
         rest = _MENTION.sub(" ", rest)
@@ -74,6 +81,7 @@ def analyse(text: str) -> Analysed:
     upper = len(_CAPS.findall(rest))
     return Analysed(
         words=words,
+        distinct=frozenset(words),
         pairs=frozenset(pairwise(words)),
         urls=tuple(u.lower() for u in urls),
         mentions=tuple(m.lower() for m in mentions),
@@ -81,6 +89,10 @@ def analyse(text: str) -> Analysed:
         question="?" in text,
         shouting=upper >= 3 and upper * 2 >= len(words),
     )
+
+
+def _url_pattern(text: str) -> re.Pattern[str]:
+    return _URL if _HAS_TLD.search(text) else _SCHEME_URL
 
 
 @lru_cache(maxsize=1 << 17)
@@ -102,7 +114,7 @@ def spellings(text: str) -> dict[str, str]:
     """Stem -> the spelling used in this post, so a topic label reads "Lieferung", not "liefer"."""
     seen: Counter[str] = Counter()
     out: dict[str, str] = {}
-    for word in _CASED_WORD.findall(_MENTION.sub(" ", _URL.sub(" ", text))):
+    for word in _CASED_WORD.findall(_MENTION.sub(" ", _url_pattern(text).sub(" ", text))):
         key = stem(word.lower())
         if key not in seen:
             out[key] = word

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from agentdesk.core.triage.text import Analysed
 
+_NONE: Counter[str] = Counter()  # shared empty result; callers only read it
+
 
 class Vocabulary:
     """The labels a post's words hit."""
@@ -29,15 +31,18 @@ class Vocabulary:
                 self._prefixes[entry[:-1]] = label
             else:
                 self._words[entry] = label
+        self._pair_keys = frozenset(self._pairs)
         self._prefix_lengths = sorted({len(p) for p in self._prefixes})
         self._label_of = lru_cache(maxsize=1 << 16)(self._lookup)
 
     def labels(self, analysed: Analysed) -> Counter[str]:
         """Each label hit, with how many different words or pairs hit it."""
-        found = [label for label in map(self._label_of, set(analysed.words)) if label is not None]
+        found = [label for label in map(self._label_of, analysed.distinct) if label is not None]
         if self._pairs:
-            found.extend(self._pairs[p] for p in self._pairs.keys() & analysed.pairs)
-        return Counter(found)
+            hits = self._pair_keys & analysed.pairs
+            if hits:
+                found.extend(self._pairs[p] for p in hits)
+        return Counter(found) if found else _NONE
 
     def _lookup(self, word: str) -> str | None:
         label = self._words.get(word)
