@@ -59,15 +59,18 @@ pytestmark = pytest.mark.asyncio
 
 
 async def test_first_start_shows_the_demo_queue_with_counts(window: MainWindow) -> None:
-    counts = {
-        window.queues.queues.data(
-            window.queues.queues.index(r), window.queues.queues.QUEUE_ROLE
-        ): window.queues.queues.data(window.queues.queues.index(r), window.queues.queues.COUNT_ROLE)
-        for r in range(window.queues.queues.rowCount())
-    }
-    assert counts[Queue.ALL_OPEN] >= 20
-    assert counts[Queue.MINE] >= 5
-    assert counts[Queue.UNASSIGNED] >= 5
+    model = window.queues.queues
+
+    def counts() -> dict[Queue, int]:
+        return {
+            model.data(model.index(r), model.QUEUE_ROLE): model.data(model.index(r), model.COUNT_ROLE) or 0
+            for r in range(model.rowCount())
+        }
+
+    # the first sync may still be writing when the window appears: the counts follow it live
+    await wait_until(lambda: counts()[Queue.ALL_OPEN] >= 20 and counts()[Queue.MINE] >= 5, timeout=10)
+    assert counts()[Queue.UNASSIGNED] >= 3  # the demo's spam posts go to Spam, not here
+    assert counts()[Queue.SPAM] >= 2
     assert "Sandbox" in window.status.accounts.text()
     assert "Simulated time" in window.status.clock.text()
 

@@ -393,6 +393,8 @@ class MainWindow(QMainWindow):
 
     # --- live updates ------------------------------------------------------------------------------
     def _on_changed(self, ids: frozenset[int], membership: bool) -> None:
+        if self._closing:
+            return
         self._changed |= ids
         self._membership_changed |= membership
         if not self._refresh_timer.isActive():

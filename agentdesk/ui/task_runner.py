@@ -31,8 +31,14 @@ class TaskRunner(QObject):
 
     def run(
         self, coro: Coroutine[Any, Any, Any], on_done: Callable[[Any], None] | None = None, what: str = ""
-    ) -> asyncio.Task[Any]:
-        task = asyncio.ensure_future(coro)
+    ) -> asyncio.Task[Any] | None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # the event loop has stopped (the app is quitting): nothing new starts
+            coro.close()
+            log.debug("not started after the event loop stopped: %s", what or coro)
+            return None
+        task = loop.create_task(coro)
         was_busy = self.busy
         self._tasks.add(task)
         if not was_busy:
