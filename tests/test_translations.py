@@ -64,3 +64,12 @@ def test_german_words_follow_the_glossary(qapp) -> None:  # type: ignore[no-unty
             assert QCoreApplication.translate(context, english) == german
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_no_string_hides_from_lupdate() -> None:
+    """lupdate only sees literal translate()/tr() calls; an alias would ship English in the German UI."""
+    import re
+
+    alias = re.compile(r"=\s*(QCoreApplication\.translate|self\.tr)\s*$", re.MULTILINE)
+    offenders = [p.name for p in (ROOT / "agentdesk" / "ui").glob("*.py") if alias.search(p.read_text("utf-8"))]
+    assert offenders == []

@@ -11,43 +11,41 @@ from agentdesk.store.triage_verdicts import Storm
 
 def reason_text(code: str) -> str:
     """A reason code (docs/triage.md) in the agent's words; an unknown code shows as itself."""
-    t = QCoreApplication.translate
     words = {
-        "crypto": t("Triage", "crypto offer"),
-        "easy-money": t("Triage", "easy-money promise"),
-        "follower-selling": t("Triage", "sells followers"),
-        "phishing": t("Triage", "phishing"),
-        "link-farm": t("Triage", "many links"),
-        "disguised-link": t("Triage", "disguised link"),
-        "link-only": t("Triage", "link with hardly any text"),
-        "many-mentions": t("Triage", "mentions many accounts"),
-        "new-account": t("Triage", "new account"),
-        "repeated-text": t("Triage", "same text from several accounts"),
-        "learned-spam": t("Triage", "like posts marked as spam"),
-        "learned-not-spam": t("Triage", "like posts marked as not spam"),
-        "legal-threat": t("Triage", "threatens legal action"),
-        "press": t("Triage", "press enquiry"),
-        "consumer-protection": t("Triage", "consumer protection"),
-        "cancel-intent": t("Triage", "wants to cancel"),
-        "vip": t("Triage", "VIP"),
-        "reach": t("Triage", "large reach"),
-        "negative": t("Triage", "angry or disappointed"),
-        "question": t("Triage", "asks a question"),
-        "mention": t("Triage", "passing mention"),
+        "crypto": QCoreApplication.translate("Triage", "crypto offer"),
+        "easy-money": QCoreApplication.translate("Triage", "easy-money promise"),
+        "follower-selling": QCoreApplication.translate("Triage", "sells followers"),
+        "phishing": QCoreApplication.translate("Triage", "phishing"),
+        "link-farm": QCoreApplication.translate("Triage", "many links"),
+        "disguised-link": QCoreApplication.translate("Triage", "disguised link"),
+        "link-only": QCoreApplication.translate("Triage", "link with hardly any text"),
+        "many-mentions": QCoreApplication.translate("Triage", "mentions many accounts"),
+        "new-account": QCoreApplication.translate("Triage", "new account"),
+        "repeated-text": QCoreApplication.translate("Triage", "same text from several accounts"),
+        "learned-spam": QCoreApplication.translate("Triage", "like posts marked as spam"),
+        "learned-not-spam": QCoreApplication.translate("Triage", "like posts marked as not spam"),
+        "legal-threat": QCoreApplication.translate("Triage", "threatens legal action"),
+        "press": QCoreApplication.translate("Triage", "press enquiry"),
+        "consumer-protection": QCoreApplication.translate("Triage", "consumer protection"),
+        "cancel-intent": QCoreApplication.translate("Triage", "wants to cancel"),
+        "vip": QCoreApplication.translate("Triage", "VIP"),
+        "reach": QCoreApplication.translate("Triage", "large reach"),
+        "negative": QCoreApplication.translate("Triage", "angry or disappointed"),
+        "question": QCoreApplication.translate("Triage", "asks a question"),
+        "mention": QCoreApplication.translate("Triage", "passing mention"),
     }
     return words.get(code, code)
 
 
 def badge_text(code: str) -> str | None:
     """The short row badge for the reasons that must reach a human first; None for the others."""
-    t = QCoreApplication.translate
     badges = {
-        "legal-threat": t("Triage", "Lawyer"),
-        "press": t("Triage", "Press"),
-        "cancel-intent": t("Triage", "Cancellation"),
-        "consumer-protection": t("Triage", "Consumer protection"),
-        "vip": t("Triage", "VIP"),
-        "reach": t("Triage", "Reach"),
+        "legal-threat": QCoreApplication.translate("Triage", "Lawyer"),
+        "press": QCoreApplication.translate("Triage", "Press"),
+        "cancel-intent": QCoreApplication.translate("Triage", "Cancellation"),
+        "consumer-protection": QCoreApplication.translate("Triage", "Consumer protection"),
+        "vip": QCoreApplication.translate("Triage", "VIP"),
+        "reach": QCoreApplication.translate("Triage", "Reach"),
     }
     return badges.get(code)
 

@@ -915,27 +915,27 @@
 <context>
     <name>StormBanner</name>
     <message>
-        <location filename="../../ui/triage_widgets.py" line="142" />
+        <location filename="../../ui/triage_widgets.py" line="140" />
         <source>Show topic</source>
         <translation>Thema anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_widgets.py" line="144" />
+        <location filename="../../ui/triage_widgets.py" line="142" />
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_widgets.py" line="161" />
+        <location filename="../../ui/triage_widgets.py" line="159" />
         <source>⛔ Storm building: {topic}</source>
         <translation>⛔ Sturm zieht auf: {topic}</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_widgets.py" line="162" />
+        <location filename="../../ui/triage_widgets.py" line="160" />
         <source>{rate} angry posts per hour (usually {baseline})</source>
         <translation>{rate} verärgerte Beiträge pro Stunde (sonst {baseline})</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_widgets.py" line="168" />
+        <location filename="../../ui/triage_widgets.py" line="166" />
         <source>Escalate to {team}</source>
         <translation>An {team} eskalieren</translation>
     </message>
@@ -943,7 +943,7 @@
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../ui/task_runner.py" line="58" />
+        <location filename="../../ui/task_runner.py" line="64" />
         <source>Something went wrong ({0}). Details are in the log.</source>
         <translation>Etwas ist schiefgegangen ({0}). Details stehen im Protokoll.</translation>
     </message>
@@ -1323,17 +1323,17 @@
 <context>
     <name>TopicPane</name>
     <message>
-        <location filename="../../ui/triage_widgets.py" line="71" />
+        <location filename="../../ui/triage_widgets.py" line="69" />
         <source>─ Topics ─</source>
         <translation>─ Themen ─</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_widgets.py" line="74" />
+        <location filename="../../ui/triage_widgets.py" line="72" />
         <source>Topics</source>
         <translation>Themen</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_widgets.py" line="92" />
+        <location filename="../../ui/triage_widgets.py" line="90" />
         <source>{n} open conversations on {label}</source>
         <translation>{n} offene Gespräche zu {label}</translation>
     </message>
@@ -1402,7 +1402,138 @@
 <context>
     <name>Triage</name>
     <message>
-        <location filename="../../ui/triage_widgets.py" line="58" />
+        <location filename="../../ui/triage_widgets.py" line="15" />
+        <source>crypto offer</source>
+        <translation>Krypto-Angebot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="16" />
+        <source>easy-money promise</source>
+        <translation>verspricht schnelles Geld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="17" />
+        <source>sells followers</source>
+        <translation>verkauft Follower</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="18" />
+        <source>phishing</source>
+        <translation>Phishing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="19" />
+        <source>many links</source>
+        <translation>viele Links</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="20" />
+        <source>disguised link</source>
+        <translation>getarnter Link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="21" />
+        <source>link with hardly any text</source>
+        <translation>Link mit kaum Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="22" />
+        <source>mentions many accounts</source>
+        <translation>erwähnt viele Konten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="23" />
+        <source>new account</source>
+        <translation>neues Konto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="24" />
+        <source>same text from several accounts</source>
+        <translation>gleicher Text von mehreren Konten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="25" />
+        <source>like posts marked as spam</source>
+        <translation>ähnelt als Spam markierten Beiträgen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="26" />
+        <source>like posts marked as not spam</source>
+        <translation>ähnelt als „kein Spam“ markierten Beiträgen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="27" />
+        <source>threatens legal action</source>
+        <translation>droht mit rechtlichen Schritten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="28" />
+        <source>press enquiry</source>
+        <translation>Presseanfrage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="29" />
+        <source>consumer protection</source>
+        <translation>Verbraucherschutz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="30" />
+        <source>wants to cancel</source>
+        <translation>möchte kündigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="31" />
+        <location filename="../../ui/triage_widgets.py" line="47" />
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="32" />
+        <source>large reach</source>
+        <translation>große Reichweite</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="33" />
+        <source>angry or disappointed</source>
+        <translation>verärgert oder enttäuscht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="34" />
+        <source>asks a question</source>
+        <translation>stellt eine Frage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="35" />
+        <source>passing mention</source>
+        <translation>beiläufige Erwähnung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="43" />
+        <source>Lawyer</source>
+        <translation>Anwalt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="44" />
+        <source>Press</source>
+        <translation>Presse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="45" />
+        <source>Cancellation</source>
+        <translation>Kündigung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="46" />
+        <source>Consumer protection</source>
+        <translation>Verbraucherschutz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="48" />
+        <source>Reach</source>
+        <translation>Reichweite</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_widgets.py" line="56" />
         <source>Why it ranks here:</source>
         <translation>Warum weit oben:</translation>
     </message>
