@@ -51,6 +51,8 @@ STOPWORDS: frozenset[str] = frozenset(
     viel vom von vor wann war waren warum was weil weiter welche wenn wer wie wieder will wir wird wo
     zu zum zur über hallo hey moin danke leute heute seid habt euren eurem eure ihnen ihren nix echt einfach
     keiner keinem per mehr gerade grad eben via
+    geehrte geehrter geehrtes damen herren grüße gruß freundlichen liebe lieber mfg viele
+    dear kind regards best wishes sincerely cheers
     """.split()
 )
 
