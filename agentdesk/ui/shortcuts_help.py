@@ -17,6 +17,8 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("Shift+A", QT_TRANSLATE_NOOP("Shortcuts", "assign to me")),
     ("e", QT_TRANSLATE_NOOP("Shortcuts", "resolve")),
     ("s", QT_TRANSLATE_NOOP("Shortcuts", "mark as spam")),
+    ("Shift+S", QT_TRANSLATE_NOOP("Shortcuts", "not spam: back to the open queue")),
+    ("Ctrl+Shift+T", QT_TRANSLATE_NOOP("Shortcuts", "answer a whole topic with one template")),
     ("Esc", QT_TRANSLATE_NOOP("Shortcuts", "back to the list")),
     ("?", QT_TRANSLATE_NOOP("Shortcuts", "this overview")),
 )

@@ -874,16 +874,26 @@
     </message>
     <message>
         <location filename="../../ui/shortcuts_help.py" line="20" />
+        <source>not spam: back to the open queue</source>
+        <translation>kein Spam: zurück in die offene Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_help.py" line="21" />
+        <source>answer a whole topic with one template</source>
+        <translation>ein ganzes Thema mit einer Vorlage beantworten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_help.py" line="22" />
         <source>back to the list</source>
         <translation>zurück zur Liste</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_help.py" line="21" />
+        <location filename="../../ui/shortcuts_help.py" line="23" />
         <source>this overview</source>
         <translation>diese Übersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_help.py" line="31" />
+        <location filename="../../ui/shortcuts_help.py" line="33" />
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
