@@ -30,22 +30,16 @@ def run(monkeypatch, tmp_path, *argv: str, stdin: str = "") -> int:
     return main(["--data-dir", str(tmp_path), "account", *argv])
 
 
+def add_acme(monkeypatch, tmp_path, url: str, account_id: object, *extra: str, stdin: str = "") -> int:
+    """`agentdesk account add chatwoot --name Acme …`, the token (if any) on stdin."""
+    args = ("add", "chatwoot", "--name", "Acme", "--url", url, "--account-id", str(account_id), *extra)
+    return run(monkeypatch, tmp_path, *args, stdin=stdin)
+
+
 def test_add_tests_the_connection_and_keeps_the_token_out_of_the_profile(
     monkeypatch, tmp_path, capsys, vault, chatwoot_server: ChatwootServer, chatwoot_demo: Demo
 ):
-    code = run(
-        monkeypatch,
-        tmp_path,
-        "add",
-        "chatwoot",
-        "--name",
-        "Acme",
-        "--url",
-        chatwoot_server.url,
-        "--account-id",
-        str(chatwoot_demo.account_id),
-        stdin=TOKEN + "\n",
-    )
+    code = add_acme(monkeypatch, tmp_path, chatwoot_server.url, chatwoot_demo.account_id, stdin=TOKEN + "\n")
     assert code == 0, capsys.readouterr().err
     assert "Connected to" in capsys.readouterr().out
     assert vault.entries[("AgentDesk", "chatwoot:Acme")] == TOKEN
@@ -69,53 +63,17 @@ def test_add_refuses_what_does_not_work_and_says_why(
     monkeypatch, tmp_path, capsys, vault, chatwoot_server, chatwoot_demo, token, account, says
 ):
     account_id = chatwoot_demo.other_account_id if account == "other" else chatwoot_demo.account_id
-    code = run(
-        monkeypatch,
-        tmp_path,
-        "add",
-        "chatwoot",
-        "--name",
-        "Acme",
-        "--url",
-        chatwoot_server.url,
-        "--account-id",
-        str(account_id),
-        stdin=token,
-    )
+    code = add_acme(monkeypatch, tmp_path, chatwoot_server.url, account_id, stdin=token)
     assert code == 1 and says in capsys.readouterr().err
     assert vault.entries == {}
 
 
 def test_add_says_when_the_url_is_not_chatwoot(monkeypatch, tmp_path, capsys, vault, chatwoot_server):
-    code = run(
-        monkeypatch,
-        tmp_path,
-        "add",
-        "chatwoot",
-        "--name",
-        "Acme",
-        "--url",
-        chatwoot_server.url + "/nope",
-        "--account-id",
-        "1",
-        stdin=TOKEN,
-    )
+    code = add_acme(monkeypatch, tmp_path, chatwoot_server.url + "/nope", "1", stdin=TOKEN)
     assert code == 1 and "not like a Chatwoot server" in capsys.readouterr().err
     chatwoot_server.violations.clear()  # the wrong URL is outside the spec on purpose
 
 
 def test_add_without_token_on_stdin_fails(monkeypatch, tmp_path, capsys, vault):
-    code = run(
-        monkeypatch,
-        tmp_path,
-        "add",
-        "chatwoot",
-        "--name",
-        "Acme",
-        "--url",
-        "https://chat.example.com",
-        "--account-id",
-        "1",
-        "--no-verify",
-    )
+    code = add_acme(monkeypatch, tmp_path, "https://chat.example.com", "1", "--no-verify")
     assert code == 2 and "no access token" in capsys.readouterr().err
