@@ -32,7 +32,6 @@ class Settings:
     default_form_of_address: dict[str, str] = field(
         default_factory=lambda: {"x": "du", "instagram": "du", "bluesky": "du", "mastodon": "du", "email": "sie"}
     )
-    sandbox_speed: float = 1.0
     # Service level (100/2): published opening hours, public holidays, company closing days.
     opening_hours: str = "mon-fri 08:00-18:00"
     time_zone: str = "Europe/Berlin"

@@ -11,19 +11,13 @@ from __future__ import annotations
 class SourceError(Exception):
     """A source could not do what we asked; ``str(exc)`` is a sentence for the user."""
 
-    transient = False
-
 
 class Offline(SourceError):
     """No connection, a timeout or a reset: try again later, nothing is lost."""
 
-    transient = True
-
 
 class ServerError(SourceError):
     """The server failed (5xx) or answered garbage; retried with backoff."""
-
-    transient = True
 
 
 class MalformedResponse(ServerError):
@@ -32,8 +26,6 @@ class MalformedResponse(ServerError):
 
 class RateLimited(SourceError):
     """429 or an exhausted quota; ``retry_after`` seconds until the next try."""
-
-    transient = True
 
     def __init__(self, message: str, retry_after: float) -> None:
         super().__init__(message)
