@@ -248,3 +248,23 @@ def test_reads_see_one_moment_while_a_sync_writes(tmp_path: Path) -> None:
     writer.join()
     store.close()
     assert exports > 1
+
+
+def test_the_migrations_build_the_tables_the_models_describe(tmp_path: Path) -> None:
+    """A column added to a model but forgotten in a migration (or the reverse) fails here."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from agentdesk.store.models import Base
+
+    store = Store.open(tmp_path)
+    with store._engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    store.close()
+
+    def relevant(change: object) -> bool:
+        if isinstance(change, list):  # column modifications: SQLite reports FLOAT for Double
+            return any(c[0] != "modify_type" for c in change)
+        return not (change[0] == "remove_table" and change[1].name.startswith("messages_fts"))  # type: ignore[index]
+
+    assert [c for c in diff if relevant(c)] == []

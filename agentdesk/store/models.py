@@ -50,6 +50,7 @@ class ConversationTable(Base):
         Index("ix_conversations_customer", "customer_id"),
         Index("ix_conversations_status_relevance", "status", "relevance", "last_message_at"),
         Index("ix_conversations_topic", "topic_id", "status"),
+        Index("ix_conversations_escalation", "escalation", "status"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
@@ -75,6 +76,35 @@ class ConversationTable(Base):
     topic_label: Mapped[str] = mapped_column(Text, default="")
     triage_reasons: Mapped[str] = mapped_column(Text, default="[]")  # JSON [{"code", "text"}]
     spam_verdict: Mapped[str] = mapped_column(String(8), default="")  # the agent's word: "", "spam", "ham"
+    # Escalation (0003): Chatwoot's priority ("", low, medium, high, urgent) and the path taken.
+    priority: Mapped[str] = mapped_column(String(8), default="")
+    escalation: Mapped[str] = mapped_column(String(64), default="")  # an escalation path id; "" = none
+    escalated_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class AgentRow(Base):
+    """A colleague on a team backend, for the supervisor's board and reassignment suggestions."""
+
+    __tablename__ = "agents"
+    __table_args__ = (UniqueConstraint("account_id", "source_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    source_id: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(300))
+    email: Mapped[str] = mapped_column(String(300), default="")
+    availability: Mapped[str] = mapped_column(String(16), default="offline")  # online, busy, offline
+    channels: Mapped[str] = mapped_column(Text, default="")  # comma-separated channel ids handled
+    languages: Mapped[str] = mapped_column(Text, default="")  # comma-separated language codes
+    teams: Mapped[str] = mapped_column(Text, default="")  # comma-separated team names
+
+
+class TeamRow(Base):
+    __tablename__ = "teams"
+    __table_args__ = (UniqueConstraint("account_id", "source_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    source_id: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(300))
 
 
 class TriageMetaRow(Base):
