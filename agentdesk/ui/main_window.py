@@ -32,6 +32,7 @@ from agentdesk.ui.send_flow import SendFlow
 from agentdesk.ui.service_levels import ServiceLevels
 from agentdesk.ui.shortcuts_help import show_shortcuts
 from agentdesk.ui.status_bar import DeskStatusBar
+from agentdesk.ui.supervisor_desk import SupervisorDesk
 from agentdesk.ui.task_runner import TaskRunner
 from agentdesk.ui.template_actions import TONE_KEYS, TemplateActions
 from agentdesk.ui.time_words import set_display_zone
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self._shortcuts()
         self._menus()
         self.training: TrainingMenu | None = None
+        self.desk: SupervisorDesk | None = None
         if workspace.settings.role is Role.TRAINEE and workspace.sandbox is not None:  # practice is for trainees
             self.training = TrainingMenu(self, workspace.sandbox.world)
         for error in workspace.load_errors:
@@ -183,6 +185,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self.tr("Answer topic with a template …"), QKeySequence("Ctrl+Shift+T"), self.answer_topic)
         accounts = menu.addAction(self.tr("Accounts …"), self.open_accounts)
         accounts.setEnabled(self.ws.settings.role is not Role.TRAINEE)  # training never holds a real account
+        if self.ws.settings.role is Role.SUPERVISOR:
+            menu.addAction(self.tr("Supervisor desk …"), QKeySequence("Ctrl+Shift+D"), self.open_desk)
         menu.addSeparator()
         menu.addAction(self.tr("Keyboard shortcuts"), lambda: show_shortcuts(self))
         menu.addSeparator()
@@ -244,6 +248,14 @@ class MainWindow(QMainWindow):
         dialog = AccountsDialog(AccountSetup(self.ws), self.tasks.run, parent=self)
         dialog.changed.connect(self.reload_list)
         dialog.open()
+
+    def open_desk(self) -> None:
+        """The supervisor's desk, built on first use and kept, so its tabs keep their state."""
+        if self.desk is None:
+            self.desk = SupervisorDesk(self)
+        self.desk.show()
+        self.desk.raise_()
+        self.desk.activateWindow()
 
     def _known_names(self, conversation: Conversation) -> frozenset[str]:
         """Names that are neither spelling mistakes nor shouting: ours and the customer's."""

@@ -499,72 +499,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="58" />
+        <location filename="../../ui/main_window.py" line="59" />
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="77" />
         <source>TRAINING · sandbox only: nothing you send reaches a real customer</source>
         <translation>TRAINING · nur Sandbox: Nichts, was Sie senden, erreicht echte Kundinnen und Kunden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>A scenario file was skipped: {0}</source>
         <translation>Eine Szenariodatei wurde übersprungen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>The opening hours in the settings cannot be read ({0}); Mon–Fri 8–18 applies.</source>
         <translation>Die Öffnungszeiten in den Einstellungen sind nicht lesbar ({0}); es gilt Mo–Fr 8–18.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>&amp;AgentDesk</source>
         <translation>&amp;AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>Insert template …</source>
         <translation>Vorlage einfügen …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>Manage templates …</source>
         <translation>Vorlagen verwalten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>Answer topic with a template …</source>
         <translation>Thema mit Vorlage beantworten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>Accounts …</source>
         <translation>Konten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="189" />
+        <source>Supervisor desk …</source>
+        <translation>Supervisor-Ansicht …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="191" />
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>{file}, {reason}. The standard guidelines apply until it is fixed.</source>
         <translation>{file}, {reason}. Bis die Datei korrigiert ist, gelten die Standardrichtlinien.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="383" />
         <source>Pick a topic first: the reply goes to all its conversations.</source>
         <translation>Bitte zuerst ein Thema wählen: Die Antwort geht an alle seine Gespräche.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384" />
+        <location filename="../../ui/main_window.py" line="396" />
         <source>Answer the whole topic</source>
         <translation>Ganzes Thema beantworten</translation>
     </message>
@@ -948,6 +953,14 @@
         <location filename="../../ui/triage_widgets.py" line="166" />
         <source>Escalate to {team}</source>
         <translation>An {team} eskalieren</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorDesk</name>
+    <message>
+        <location filename="../../ui/supervisor_desk.py" line="17" />
+        <source>Supervisor desk – AgentDesk</source>
+        <translation>Supervisor-Ansicht – AgentDesk</translation>
     </message>
 </context>
 <context>
