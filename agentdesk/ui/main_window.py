@@ -300,11 +300,7 @@ class MainWindow(QMainWindow):
 
     # --- writes ----------------------------------------------------------------------------------
     def _draft_edited(self) -> None:
-        if self.editor.text() == "/":  # "/" at the start of an empty reply: the template picker
-            self.editor.set_text("")
-            self.templates.open_picker()
-            return
-        self._draft_timer.start()
+        self._draft_timer.start()  # ("/" at the start opens the template picker: EditorTemplates)
         if not self._draft_max_timer.isActive():
             self._draft_max_timer.start()
 

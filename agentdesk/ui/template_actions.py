@@ -1,6 +1,9 @@
-"""Templates in the agent window: Ctrl+T or "/" opens the picker, Alt+1…6 switches the tone of
+"""Templates in a reply editor: Ctrl+T or "/" opens the picker, Alt+1…6 switches the tone of
 the inserted template, the company folder is watched and reloaded, and the customer's Sie/du is
 remembered once chosen.
+
+:class:`TemplateActions` reads the library once for the window; :class:`EditorTemplates` binds it
+to one editor (the window's, or a training practice's), so every editor inserts alike.
 
 Chatwoot canned responses come from the files the sync engine saves; they are read again when
 the engine says they changed (``canned_changed``), so an open picker or manager shows them at
@@ -15,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
 
 from agentdesk.core.entities import Conversation
 from agentdesk.sync.canned import CannedResponseFiles, canned_language
@@ -34,7 +39,110 @@ if TYPE_CHECKING:
 TONE_KEYS: tuple[Tone, ...] = tuple(Tone)
 
 
+class EditorTemplates(QObject):
+    """The picker and the tone switch for one reply editor, filled from ``conversation()``.
+
+    ``remember_address`` keeps the Sie/du of a chosen template for the customer (None: nothing is
+    kept, as in a practice, whose customer is the scenario's).
+    """
+
+    def __init__(
+        self,
+        editor: ReplyEditor,
+        library: Callable[[], TemplateLibrary | None],
+        conversation: Callable[[], Conversation | None],
+        values: Callable[[Conversation], dict[str, str]],
+        address: Callable[[Conversation], str],
+        messages: MessageBar,
+        remember_address: Callable[[Conversation, str], None] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._editor, self._library, self._conversation = editor, library, conversation
+        self._values, self._address, self._messages = values, address, messages
+        self._remember_address = remember_address
+        self._inserted: tuple[Template, dict[str, str], str] | None = None  # template, values, text
+        self.picker: TemplatePickerType | None = None
+        editor.draft_edited.connect(self._draft_edited)
+
+    def install_keys(self, window: QWidget) -> None:
+        """Ctrl+T and Alt+1…6 in a window that has no menu action for them (the agent window has)."""
+        QShortcut(QKeySequence("Ctrl+T"), window, activated=self.open_picker)
+        for number, tone in enumerate(TONE_KEYS, start=1):
+            QShortcut(QKeySequence(f"Alt+{number}"), window, activated=lambda tone=tone: self.switch_tone(tone))
+
+    def _draft_edited(self) -> None:
+        if self._editor.text() == "/":  # "/" at the start of an empty reply: the template picker
+            self._editor.set_text("")
+            self.open_picker()
+
+    def open_picker(self) -> None:
+        conversation = self._conversation()
+        library = self._library()
+        if conversation is None or library is None or not self._editor.isEnabled():
+            return
+        from agentdesk.ui.template_picker import TemplatePicker  # the dialogs load on first use
+
+        picker = TemplatePicker(
+            library,
+            channel=conversation.channel,
+            audience=self._editor.audience(),
+            language=conversation.language or conversation.customer.language or "de",
+            address=self._address(conversation),
+            variables=self._values(conversation),
+            parent=self._editor.window(),
+        )
+        picker.template_chosen.connect(lambda template_id, text: self._insert(picker, template_id, text))
+        picker.finished.connect(lambda _r: setattr(self, "picker", None))
+        self.picker = picker
+        picker.open()  # never exec(): no nested event loop under qasync
+
+    def _insert(self, picker: TemplatePickerType, template_id: str, text: str) -> None:
+        library = self._library()
+        template = library.get(template_id) if library else None
+        if template is None:
+            return
+        self._inserted = (template, picker.values(), text)
+        self._editor.set_text(text)
+        self._editor.draft_edited.emit()
+        self._editor.focus_editor()
+        conversation = self._conversation()
+        if (
+            self._remember_address is not None
+            and conversation is not None
+            and template.address
+            and template.address != conversation.customer.form_of_address
+        ):
+            self._remember_address(conversation, template.address)
+
+    def switch_tone(self, tone: Tone) -> None:
+        """Swap the inserted template for its family member in another tone, with the same values."""
+        conversation = self._conversation()
+        library = self._library()
+        if self._inserted is None or conversation is None or library is None:
+            return
+        template, values, text = self._inserted
+        if self._editor.text() != text:
+            self._messages.show_message(self.tr("The reply was edited, so its tone is not switched."))
+            return
+        other = library.switch_tone(template, tone)
+        if other is None:
+            self._messages.show_message(self.tr("This template has no version in that tone."))
+            return
+        from agentdesk.templates.rendering import render
+
+        rendered = render(other, conversation.channel, values)
+        self._inserted = (other, values, rendered.text)
+        self._editor.set_text(rendered.text)
+        self._editor.draft_edited.emit()
+
+    def forget_inserted(self) -> None:
+        self._inserted = None
+
+
 class TemplateActions(QObject):
+    """The window's template library (bundled, company, canned) and the window editor's templates."""
+
     def __init__(
         self,
         editor: ReplyEditor,
@@ -50,8 +158,8 @@ class TemplateActions(QObject):
         self._conversation = conversation
         self._folder = company_dir(ops.ws.data_dir)
         self.library: TemplateLibrary | None = None
-        self._inserted: tuple[Template, dict[str, str], str] | None = None  # template, values, text
-        self._picker: TemplatePickerType | None = None
+        self._bindings: list[EditorTemplates] = []
+        self.editor_templates = self.for_editor(editor, conversation, remember_address=self._remember_address)
         self._manager: TemplateManager | None = None
         self._files = files
         self._watcher = QFileSystemWatcher(self)
@@ -99,7 +207,7 @@ class TemplateActions(QObject):
     def _use(self, library: TemplateLibrary) -> None:
         self.library = library
         self._watch()
-        for dialog in (self._picker, self._manager):
+        for dialog in (*(b.picker for b in self._bindings), self._manager):
             if dialog is not None:
                 dialog.set_library(library)
 
@@ -116,62 +224,41 @@ class TemplateActions(QObject):
         if fresh:
             self._watcher.addPaths(fresh)
 
-    # --- the picker -----------------------------------------------------------------------------
-    def open_picker(self) -> None:
-        conversation = self._conversation()
-        if conversation is None or self.library is None:
-            return
-        from agentdesk.ui.template_picker import TemplatePicker  # the dialogs load on first use
-
-        address = self._address(conversation)
-        picker = TemplatePicker(
-            self.library,
-            channel=conversation.channel,
-            audience=self._editor.audience(),
-            language=conversation.language or conversation.customer.language or "de",
-            address=address,
-            variables=self._values(conversation),
-            parent=self._editor.window(),
+    # --- editors ------------------------------------------------------------------------------
+    def for_editor(
+        self,
+        editor: ReplyEditor,
+        conversation: Callable[[], Conversation | None],
+        *,
+        values: Callable[[Conversation], dict[str, str]] | None = None,
+        remember_address: Callable[[Conversation, str], None] | None = None,
+    ) -> EditorTemplates:
+        """Templates from this library for another editor (a practice's); gone when the editor is."""
+        binding = EditorTemplates(
+            editor,
+            lambda: self.library,
+            conversation,
+            values or self.values,
+            self._address,
+            self._messages,
+            remember_address,
+            editor,
         )
-        picker.template_chosen.connect(lambda template_id, text: self._insert(picker, template_id, text))
-        picker.finished.connect(lambda _r: setattr(self, "_picker", None))
-        self._picker = picker
-        picker.open()  # never exec(): no nested event loop under qasync
+        self._bindings.append(binding)
+        binding.destroyed.connect(lambda _o=None, binding=binding: self._bindings.remove(binding))
+        return binding
 
-    def _insert(self, picker: TemplatePickerType, template_id: str, text: str) -> None:
-        template = self.library.get(template_id) if self.library else None
-        if template is None:
-            return
-        self._inserted = (template, picker.values(), text)
-        self._editor.set_text(text)
-        self._editor.draft_edited.emit()
-        self._editor.focus_editor()
-        conversation = self._conversation()
-        if conversation is not None and template.address and template.address != conversation.customer.form_of_address:
-            self._tasks.run(self._ops.set_form_of_address(conversation, template.address), what="remembering Sie/du")
+    def open_picker(self) -> None:
+        self.editor_templates.open_picker()
 
     def switch_tone(self, tone: Tone) -> None:
-        """Swap the inserted template for its family member in another tone, with the same values."""
-        conversation = self._conversation()
-        if self._inserted is None or conversation is None or self.library is None:
-            return
-        template, values, text = self._inserted
-        if self._editor.text() != text:
-            self._messages.show_message(self.tr("The reply was edited, so its tone is not switched."))
-            return
-        other = self.library.switch_tone(template, tone)
-        if other is None:
-            self._messages.show_message(self.tr("This template has no version in that tone."))
-            return
-        from agentdesk.templates.rendering import render
-
-        rendered = render(other, conversation.channel, values)
-        self._inserted = (other, values, rendered.text)
-        self._editor.set_text(rendered.text)
-        self._editor.draft_edited.emit()
+        self.editor_templates.switch_tone(tone)
 
     def forget_inserted(self) -> None:
-        self._inserted = None
+        self.editor_templates.forget_inserted()
+
+    def _remember_address(self, conversation: Conversation, address: str) -> None:
+        self._tasks.run(self._ops.set_form_of_address(conversation, address), what="remembering Sie/du")
 
     def manage(self) -> None:
         if self.library is None:
@@ -182,7 +269,7 @@ class TemplateActions(QObject):
         manager = TemplateManager(
             self.library,
             self._folder,
-            variables=self._values(conversation) if conversation else None,
+            variables=self.values(conversation) if conversation else None,
             parent=self._editor.window(),
         )
         manager.library_changed.connect(self._library_changed)
@@ -194,7 +281,8 @@ class TemplateActions(QObject):
         self.library = library
         self._watch()
 
-    def _values(self, conversation: Conversation) -> dict[str, str]:
+    def values(self, conversation: Conversation) -> dict[str, str]:
+        """The built-in variables for ``conversation``: the customer's, the agent's, the company's."""
         from agentdesk.templates.variables import variables_for
 
         settings = self._ops.ws.settings
