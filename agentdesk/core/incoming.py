@@ -43,13 +43,14 @@ class IncomingConversation:
     audience: Audience
     customer: IncomingCustomer
     status: Status
-    assignee: str
+    assignee: str | None  # None: the source assigns nobody (a platform without a backend); ours stays
     subject: str
     created_at: datetime
     messages: tuple[IncomingMessage, ...] = ()
     language: str = ""
     team: str = ""
     labels: tuple[str, ...] = ()
+    priority: str | None = None  # "", low, medium, high, urgent; None: the source has no priorities
 
 
 @dataclass(frozen=True, slots=True)

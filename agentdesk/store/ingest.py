@@ -102,7 +102,7 @@ def _upsert_conversations(
             "audience": it.audience.value,
             "customer_id": customer_ids[it.customer.source_id],
             "status": it.status.value,
-            "assignee": it.assignee,
+            "assignee": it.assignee or "",
             "team": it.team,
             "labels": ",".join(it.labels),
             "subject": it.subject,
@@ -110,11 +110,12 @@ def _upsert_conversations(
             "language": it.language,
             "created_at": it.created_at,
             "last_message_at": it.created_at,
+            "priority": it.priority or "",
         }
         for it in items
     }
     stmt = insert(ConversationTable)
-    stmt = stmt.on_conflict_do_update(
+    backend = stmt.on_conflict_do_update(
         index_elements=["account_id", "source_id"],
         set_={
             "status": stmt.excluded.status,
@@ -122,9 +123,19 @@ def _upsert_conversations(
             "team": stmt.excluded.team,
             "labels": stmt.excluded.labels,
             "subject": stmt.excluded.subject,
+            # a source without priorities (None) keeps the local ones, e.g. those an escalation raised
+            **({"priority": stmt.excluded.priority} if all(it.priority is not None for it in items) else {}),
         },
     )
-    session.execute(stmt, list(rows.values()))
+    # A platform without a backend knows no assignment: who has it stays ours, and a new post reopens it.
+    platform = stmt.on_conflict_do_update(
+        index_elements=["account_id", "source_id"], set_={"status": stmt.excluded.status}
+    )
+    assigns = {it.source_id: it.assignee is not None for it in items}
+    for upsert, owned in ((backend, True), (platform, False)):
+        chunk = [row for source_id, row in rows.items() if assigns[source_id] is owned]
+        if chunk:
+            session.execute(upsert, chunk)
     found = session.execute(
         select(ConversationTable.source_id, ConversationTable.id).where(
             ConversationTable.account_id == account_id, ConversationTable.source_id.in_(rows)
