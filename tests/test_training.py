@@ -132,3 +132,25 @@ def test_a_scenario_with_an_error_is_rejected_with_file_and_line(tmp_path: Path)
     for name, (_text, line, what) in BROKEN.items():
         assert errors[name].startswith(f"{name}, line {line}:"), errors[name]
         assert what in errors[name]
+
+
+PART = "Hallo Kim, das tut mir leid! Schick uns bitte eine DM mit deiner Bestellnummer, dann schauen wir sofort nach. "
+
+
+def test_a_thread_counts_part_by_part(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A reply split into a thread fits when every part fits, though the whole would not."""
+    replies = tmp_path / "r.jsonl"
+    parts = [PART * 2 + "1/2", PART * 2 + "2/2"]
+    replies.write_text(json.dumps({"after": "10m", "parts": parts}) + "\n", encoding="utf-8")
+    result = _play(capsys, "paket-verspaetet", replies)
+    fits = next(r for r in result["reasons"] if r["check"] == "fits-limit")  # type: ignore[union-attr]
+    assert fits["met"] and len("\n\n".join(parts)) > 280
+
+    replies.write_text(json.dumps({"after": "10m", "parts": [PART, PART * 3 + "2/2"]}) + "\n", encoding="utf-8")
+    fits = next(r for r in _play(capsys, "paket-verspaetet", replies)["reasons"] if r["check"] == "fits-limit")  # type: ignore[union-attr]
+    assert not fits["met"] and fits["turn"] == 1
+    assert fits["why"] == f"The reply to turn 1 is too long: {len(PART * 3 + '2/2')} of 280."
+
+    replies.write_text(json.dumps({"after": "10m", "parts": "one"}) + "\n", encoding="utf-8")
+    assert main(["train", "--scenario", "lob", "--replies", str(replies)]) == 2
+    assert 'r.jsonl, line 1: "parts" must be a list' in capsys.readouterr().err

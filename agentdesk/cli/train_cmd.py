@@ -2,7 +2,8 @@
 
 The replies file is JSON Lines, one object per customer turn:
 ``{"after": "15m", "text": "…", "audience": "public"|"private"}``, where ``after`` is the simulated
-time the trainee took; ``"action": "skip"|"spam"|"escalate"`` stands for not answering, marking as
+time the trainee took; ``"parts": ["… 1/2", "… 2/2"]`` instead of ``text`` is a public reply split
+into a thread; ``"action": "skip"|"spam"|"escalate"`` stands for not answering, marking as
 spam or escalating. The same player and scoring run in the GUI, so a reviewer can check scenarios
 and scores without it. Exit 0 after a play, 2 on bad input.
 """
@@ -111,13 +112,21 @@ def _handling(item: Any) -> Handling:
     except ValueError:
         raise ValueError(f'"action" must be one of {", ".join(a.value for a in Action)}') from None
     after = item.get("after")
-    if action is Action.REPLY and not isinstance(item.get("text"), str):
-        raise ValueError('a reply needs "text"')
+    parts = item.get("parts")
+    well_formed = isinstance(parts, list) and bool(parts) and all(isinstance(p, str) for p in parts)
+    if parts is not None and (action is not Action.REPLY or not well_formed):
+        raise ValueError('"parts" must be a list of the thread\'s texts, in order')
+    if action is Action.REPLY and parts is None and not isinstance(item.get("text"), str):
+        raise ValueError('a reply needs "text" (or "parts" for a thread)')
     if action is Action.REPLY and after is None:
         raise ValueError('a reply needs "after", the simulated time taken (e.g. "15m")')
     audience = item.get("audience", "public")
     if audience not in ("public", "private"):
         raise ValueError('"audience" must be "public" or "private"')
+    if parts is not None:
+        if audience != "public":
+            raise ValueError("a thread is public")
+        return Handling.thread(parse_duration(str(after)), tuple(parts))
     return Handling(
         action=action,
         after=parse_duration(str(after)) if after is not None else timedelta(0),
@@ -136,7 +145,8 @@ def _print_play(player: ScenarioPlayer, result: Score) -> None:
         handling = turn.handling
         if handling is not None and handling.action is Action.REPLY:
             audience = turn.facts.audience.value if turn.facts else handling.audience.value
-            print(f"      → after {format_span(handling.after)} ({audience}): {handling.text}")
+            for post in handling.parts or (handling.text,):
+                print(f"      → after {format_span(handling.after)} ({audience}): {post}")
         elif handling is not None:
             print(f"      → {handling.action.value}")
     print(f"Score: {result.points}/100")

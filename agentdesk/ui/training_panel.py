@@ -8,7 +8,11 @@ against one clock. The customer's follow-ups appear when that clock reaches them
 trainee leaves unanswered is handed to the player as "not answered" when the customer would nudge.
 
 The editor is the window's :class:`ReplyEditor` class with the bundled guidelines, the same ones
-the score uses, so counting and findings agree with the score.
+the score uses, so counting and findings agree with the score. Templates come from the window's
+library (Ctrl+T, "/" at the start, Alt+1…6), filled with the scenario's customer; a long public
+reply split into a thread is recorded as its parts and scored part by part.
+
+History and report are written on a files thread (``TrainingFiles``), never on the GUI thread.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
@@ -23,6 +28,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -35,14 +41,25 @@ from PySide6.QtWidgets import (
 
 from agentdesk.core.channels import CHANNEL_NAMES, Audience
 from agentdesk.core.checks.messages import Language
+from agentdesk.core.entities import Conversation, Customer, Status
 from agentdesk.core.sim_clock import SimClock
 from agentdesk.core.training import Action, Handling, ScenarioPlayer, TrainingScenario, score
+from agentdesk.core.training.history import Session, session_of
 from agentdesk.sync.lexicons import load_lexicons
 from agentdesk.sync.sandbox.training_loader import TRAINING_CALENDAR, load_training_scenarios, play_context
 from agentdesk.sync.sandbox.world import SandboxWorld
 from agentdesk.ui.reply_editor import NOTE, ReplyEditor
 from agentdesk.ui.time_words import local
-from agentdesk.ui.training_report import HistoryDialog, ScoreDialog, append_session, session_of
+from agentdesk.ui.training_files import (
+    HISTORY_FILE,
+    HistoryError,
+    TrainingFiles,
+    read_history,
+    save_session,
+    set_team_folder,
+    share_history,
+)
+from agentdesk.ui.training_report import HistoryDialog, ScoreDialog
 from agentdesk.ui.translations import ui_language
 
 if TYPE_CHECKING:
@@ -117,12 +134,13 @@ class ClockControl(QWidget):
 class PracticeDialog(QDialog):
     """One scenario played with the real editor; "Finish" scores it, keeps it and shows the score."""
 
-    def __init__(self, player: ScenarioPlayer, clock: TrainingClock, window: MainWindow) -> None:
+    def __init__(self, player: ScenarioPlayer, clock: TrainingClock, window: MainWindow, files: TrainingFiles) -> None:
         super().__init__(window)
         self.setObjectName("trainingPractice")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closing without Finish abandons the practice
         self.player = player
         self.window_ = window
+        self.files = files
         scenario = player.scenario
         self.setWindowTitle(self.tr("Training: {title}").replace("{title}", scenario.title))
         self.resize(720, 720)
@@ -142,7 +160,8 @@ class PracticeDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("practiceStatus")
         self.editor = ReplyEditor()
-        self.editor.split_button.hide()  # one reply per turn: the player scores replies, not threads
+        self.templates = window.templates.for_editor(self.editor, self.conversation, values=self._template_values)
+        self.templates.install_keys(self)
         self.spam_button = QPushButton(self.tr("Mark as spam"))
         self.escalate_button = QPushButton(self.tr("Escalate"))
         self.finish_button = QPushButton(self.tr("Finish"))
@@ -162,6 +181,7 @@ class PracticeDialog(QDialog):
         layout.addLayout(actions)
 
         self.editor.send_requested.connect(self._reply)
+        self.editor.thread_requested.connect(self._thread)
         self.spam_button.clicked.connect(lambda: self._act(Action.SPAM))
         self.escalate_button.clicked.connect(lambda: self._act(Action.ESCALATE))
         self.finish_button.clicked.connect(self.finish)
@@ -216,9 +236,41 @@ class PracticeDialog(QDialog):
         else:
             self.status.setText(self.tr("Waiting for the customer …"))
 
+    def conversation(self) -> Conversation | None:
+        """The scenario's customer as a conversation, for the template picker: name, handle, Sie/du."""
+        turn = self.player.current
+        if turn is None:
+            return None
+        scenario = self.player.scenario
+        persona = scenario.persona
+        source = f"training:{scenario.id}"
+        customer = Customer(
+            0,
+            0,
+            source,
+            persona.name,
+            persona.handle,
+            scenario.channel,
+            persona.followers,
+            scenario.language,
+            turn.form,
+        )
+        first = self.player.turns[0].arrived
+        return Conversation(
+            0, 0, source, scenario.channel, turn.audience, customer, Status.OPEN, "", "", first, turn.arrived, None,
+            language=scenario.language,
+        )  # fmt: skip
+
+    def _template_values(self, conversation: Conversation) -> dict[str, str]:
+        """The window's variables but the conversation number: a practice has none to quote."""
+        values = self.window_.templates.values(conversation)
+        values.pop("conversation.id", None)
+        return values
+
     def _set_editor_context(self) -> None:
         turn = self.player.current
         assert turn is not None
+        self.templates.forget_inserted()
         scenario = self.player.scenario
         language: Language = "de" if ui_language() == "de" else "en"
         self.editor.set_context(
@@ -254,11 +306,11 @@ class PracticeDialog(QDialog):
             at = f"{local(turn.arrived + handling.after):%H:%M}"
             if handling.action is Action.REPLY:
                 tag = f" <i>[{private}]</i>" if handling.audience is Audience.PRIVATE else ""
-                text = escape(handling.text).replace("\n", "<br>")
+                posts = [escape(post).replace("\n", "<br>") for post in handling.parts or (handling.text,)]
             else:
                 tag = ""
-                text = escape(self.tr("Marked as spam") if handling.action is Action.SPAM else self.tr("Escalated"))
-            parts.append(f"<p align='right'><b>{you}</b>{tag} <small>{at}</small><br>{text}</p>")
+                posts = [escape(self.tr("Marked as spam") if handling.action is Action.SPAM else self.tr("Escalated"))]
+            parts += [f"<p align='right'><b>{you}</b>{tag} <small>{at}</small><br>{post}</p>" for post in posts]
         parts.append("</body></html>")
         return "".join(parts)
 
@@ -278,21 +330,21 @@ class PracticeDialog(QDialog):
         if self.waiting_turn_shown():
             self._handle(Handling(Action.REPLY, self._elapsed(), text, audience))
 
+    def _thread(self, parts: list[str], _audience: Audience) -> None:
+        """The reply went out as a thread (the editor's split): its parts are the reply."""
+        if self.waiting_turn_shown():
+            self._handle(Handling.thread(self._elapsed(), tuple(parts)))
+
     def _act(self, action: Action) -> None:
         if self.waiting_turn_shown():
             self._handle(Handling(action, self._elapsed()))
 
     def finish(self) -> ScoreDialog:
-        """Score the play (unanswered turns count as not answered), keep it, show the score."""
+        """Score the play (unanswered turns count as not answered), show the score, keep it (files thread)."""
         self._timer.stop()
         result = score(self.player, TRAINING_CALENDAR)
         session = session_of(self.player, result, utc_now())
-        try:
-            append_session(self.window_.ws.data_dir, session)
-        except (OSError, ValueError, KeyError, TypeError) as exc:  # a broken history must not cost the score
-            self.window_.messages.show_message(
-                self.tr("The training history could not be saved: {0}").replace("{0}", str(exc))
-            )
+        self.window_.tasks.run(keep_session(self.window_, self.files, session), what="saving the training history")
         dialog = ScoreDialog(session, self.window_)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()  # never exec(): no nested event loop under qasync
@@ -303,13 +355,14 @@ class PracticeDialog(QDialog):
 class TrainingPanel(QDialog):
     """The scenarios to practise (title, language, channel), the clock, and the way to the history."""
 
-    def __init__(self, window: MainWindow, clock: TrainingClock) -> None:
+    def __init__(self, window: MainWindow, clock: TrainingClock, files: TrainingFiles) -> None:
         super().__init__(window)
         self.setObjectName("trainingPanel")
         self.setWindowTitle(self.tr("Training"))
         self.resize(640, 480)
         self.window_ = window
         self.clock = clock
+        self.files = files
         training = load_training_scenarios()
         for error in training.errors:
             window.messages.show_message(self.tr("A training scenario was skipped: {0}").replace("{0}", error))
@@ -333,7 +386,7 @@ class TrainingPanel(QDialog):
         self.start_button.clicked.connect(self._start_clicked)
         self.list.itemActivated.connect(lambda *_: self._start_clicked())
         history = QPushButton(self.tr("History && report …"))
-        history.clicked.connect(lambda: open_history(window))
+        history.clicked.connect(lambda: window.tasks.run(open_history(window, files), what="reading the history"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(history, QDialogButtonBox.ButtonRole.ActionRole)
@@ -360,42 +413,107 @@ class TrainingPanel(QDialog):
         lexicons = await asyncio.get_running_loop().run_in_executor(None, load_lexicons)
         language: Language = "de" if ui_language() == "de" else "en"
         context = play_context(lexicons, language, self.window_.ws.settings.company_name)
-        dialog = PracticeDialog(ScenarioPlayer(scenario, context), self.clock, self.window_)
+        dialog = PracticeDialog(ScenarioPlayer(scenario, context), self.clock, self.window_, self.files)
         dialog.show()
         return dialog
 
 
-def open_history(window: MainWindow) -> HistoryDialog | None:
-    """The history view; a history file that cannot be read is named instead of shown empty."""
+async def keep_session(window: MainWindow, files: TrainingFiles, session: Session) -> None:
+    """Add the session to the history (and the team folder's copy); say what went wrong, lose nothing."""
+
     try:
-        dialog = HistoryDialog(window.ws.data_dir, window.ws.settings.agent_name, window)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        saved = await files.run(save_session, window.ws.data_dir, session, window.ws.settings.agent_name)
+    except OSError as exc:  # the score is on screen all the same
+        window.messages.show_message(
+            QCoreApplication.translate("TrainingPanel", "The training history could not be saved: {0}").replace(
+                "{0}", str(exc)
+            )
+        )
+        return
+    if saved.kept_broken is not None and saved.broken_copy is not None:
+        window.messages.show_message(
+            QCoreApplication.translate(
+                "TrainingPanel",
+                "History {file} unreadable ({reason}); kept as {copy}, a new history started.",
+            )
+            .replace("{file}", str(saved.kept_broken.path))
+            .replace("{reason}", saved.kept_broken.reason)
+            .replace("{copy}", saved.broken_copy.name)
+        )
+    if saved.team_error:
+        window.messages.show_message(
+            QCoreApplication.translate(
+                "TrainingPanel",
+                "No copy for your supervisor in the team folder {0}; it is tried again next time.",
+            ).replace("{0}", saved.team_error)
+        )
+
+
+async def open_history(window: MainWindow, files: TrainingFiles) -> HistoryDialog | None:
+    """The history view, read on the files thread; a history file that cannot be read is named."""
+    try:
+        sessions = await files.run(read_history, window.ws.data_dir / HISTORY_FILE)
+    except HistoryError as exc:
         window.messages.show_message(
             QCoreApplication.translate("TrainingPanel", "The training history cannot be read: {0}").replace(
                 "{0}", str(exc)
             )
         )
         return None
+    dialog = HistoryDialog(files, window.tasks, window.ws.settings.agent_name, sessions, window.ws.data_dir, window)
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
     return dialog
 
 
 class TrainingMenu(QObject):
-    """The "Training" menu of a trainee window: the panel, and the history with its report."""
+    """The "Training" menu of a trainee window: the panel, the history with its report, the team folder."""
 
     def __init__(self, window: MainWindow, world: SandboxWorld) -> None:
         super().__init__(window)
         self.window_ = window
         self.clock = TrainingClock(world, self)
+        self.files = TrainingFiles()
+        self.destroyed.connect(self.files.shutdown)
         self.panel: TrainingPanel | None = None
         menu = window.menuBar().addMenu(self.tr("&Training"))
         menu.addAction(self.tr("Practise a scenario …"), self.open_panel)
-        menu.addAction(self.tr("History && report …"), lambda: open_history(window))
+        menu.addAction(
+            self.tr("History && report …"),
+            lambda: window.tasks.run(open_history(window, self.files), what="reading the history"),
+        )
+        menu.addAction(self.tr("Team folder for your supervisor …"), self.choose_team_folder)
 
     def open_panel(self) -> TrainingPanel:
         if self.panel is None:
-            self.panel = TrainingPanel(self.window_, self.clock)
+            self.panel = TrainingPanel(self.window_, self.clock, self.files)
         self.panel.show()
         self.panel.raise_()
         return self.panel
+
+    def choose_team_folder(self) -> QFileDialog:
+        """Pick the shared folder a copy of the history lands in after each practice."""
+        dialog = QFileDialog(self.window_, self.tr("Team folder for your supervisor"))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+        dialog.fileSelected.connect(
+            lambda folder: self.window_.tasks.run(self.set_team_folder(Path(folder)), what="setting the team folder")
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()  # never exec(): no nested event loop under qasync
+        return dialog
+
+    async def set_team_folder(self, folder: Path) -> None:
+        """Keep the choice and copy the history there at once, so the supervisor sees it today."""
+        ws = self.window_.ws
+        try:
+            await self.files.run(set_team_folder, ws.data_dir, folder)
+            copy = await self.files.run(share_history, ws.data_dir, ws.settings.agent_name)
+        except (OSError, HistoryError) as exc:
+            self.window_.messages.show_message(self.tr("The team folder cannot be used: {0}").replace("{0}", str(exc)))
+            return
+        self.window_.messages.show_message(
+            self.tr("After each practice, your training history is copied to {0} for your supervisor.").replace(
+                "{0}", str(copy.parent if copy else folder)
+            )
+        )

@@ -1,116 +1,37 @@
-"""After a practice: the score dialog, the trainee's history file and the printable report.
-
-The history is one JSON list in ``<data dir>/training-history.json``, written whole to a temporary
-file and swapped in with ``os.replace``, so a crash mid-write never leaves half a history behind.
-Each session keeps the reasons as worded at the time (and the reply that decided each), so a
-report reads the same later even if the scenarios or their wording change.
+"""After a practice: the score dialog; a trainee's sessions (per scenario, with the trend) and the
+printable report, shown to the trainee (History) and to a supervisor (the desk's Trainees tab).
 
 The report is plain HTML with every text escaped: scenario titles, reasons and above all the
-trainee's own replies are text, never markup.
+trainee's own replies are text, never markup. It is written on the files thread.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
     QPushButton,
+    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from agentdesk.core.training import ScenarioPlayer, Score
+from agentdesk.core.training.history import ScenarioSummary, Session, per_scenario
+from agentdesk.ui.task_runner import TaskRunner
 from agentdesk.ui.time_words import local
+from agentdesk.ui.training_files import TrainingFiles, safe_name, write_report
 
-HISTORY_FILE = "training-history.json"
 MET, NOT_MET = "✓", "✗"  # never colour alone: the mark says it
-
-
-@dataclass(frozen=True, slots=True)
-class Session:
-    """One finished practice as the history keeps it."""
-
-    scenario: str
-    title: str
-    finished: datetime  # real time, UTC
-    score: int
-    reasons: list[dict[str, Any]]  # behaviour, met, why, turn, reply, weight
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "scenario": self.scenario,
-            "title": self.title,
-            "finished": self.finished.isoformat(),
-            "score": self.score,
-            "reasons": self.reasons,
-        }
-
-    @classmethod
-    def from_json(cls, item: dict[str, Any]) -> Session:
-        return cls(
-            str(item["scenario"]),
-            str(item.get("title", item["scenario"])),
-            datetime.fromisoformat(str(item["finished"])),
-            int(item["score"]),
-            list(item.get("reasons", [])),
-        )
-
-
-def session_of(player: ScenarioPlayer, result: Score, finished: datetime) -> Session:
-    """The session to keep: each reason with the text of the reply that decided it."""
-    reasons = []
-    for reason in result.reasons:
-        turn = player.turns[reason.turn - 1] if reason.turn is not None else None
-        handling = turn.handling if turn is not None else None
-        reasons.append(
-            {
-                "behaviour": reason.behaviour,
-                "met": reason.met,
-                "why": reason.why,
-                "turn": reason.turn,
-                "reply": handling.text if handling is not None else "",
-                "weight": reason.weight,
-            }
-        )
-    return Session(player.scenario.id, player.scenario.title, finished, result.points, reasons)
-
-
-def read_history(data_dir: Path) -> list[Session]:
-    """The sessions so far, oldest first; a missing file is an empty history."""
-    path = data_dir / HISTORY_FILE
-    if not path.exists():
-        return []
-    return [Session.from_json(item) for item in json.loads(path.read_text(encoding="utf-8"))]
-
-
-def append_session(data_dir: Path, session: Session) -> None:
-    """Add one session; the whole file is replaced atomically (temp file in the same folder + os.replace)."""
-    items = [s.as_json() for s in read_history(data_dir)] + [session.as_json()]
-    fd, temp = tempfile.mkstemp(prefix=".training-history-", suffix=".tmp", dir=data_dir)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(items, out, ensure_ascii=False, indent=1)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, data_dir / HISTORY_FILE)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def report_html(trainee: str, sessions: list[Session], words: dict[str, str]) -> str:
@@ -146,6 +67,11 @@ def report_html(trainee: str, sessions: list[Session], words: dict[str, str]) ->
     return "".join(parts)
 
 
+def report_file(folder: Path, trainee: str) -> Path:
+    """One report file per trainee; the name keeps only safe characters."""
+    return folder / f"training-report-{safe_name(trainee).replace(' ', '-')}.html"
+
+
 def _reason_item(reason: dict[str, Any]) -> QTreeWidgetItem:
     item = QTreeWidgetItem(
         [
@@ -158,6 +84,15 @@ def _reason_item(reason: dict[str, Any]) -> QTreeWidgetItem:
     for column in (1, 2, 3):
         item.setToolTip(column, item.text(column))
     return item
+
+
+def trend_text(summary: ScenarioSummary) -> str:
+    """ "↑ +25", "↓ −10" or "→ 0": the arrow and the sign say it, not a colour."""
+    if summary.trend > 0:
+        return f"↑ +{summary.trend}"
+    if summary.trend < 0:
+        return f"↓ −{-summary.trend}"
+    return "→ 0"
 
 
 class ScoreDialog(QDialog):
@@ -190,50 +125,99 @@ class ScoreDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class HistoryDialog(QDialog):
-    """Every finished session, newest first, and "Export report" for a printable page."""
+class SessionsView(QWidget):
+    """One trainee's sessions: per scenario (attempts, last, best, trend), then every session newest
+    first with its reasons; a double-click opens a session's score; "Export report" writes the page."""
 
     #: How the exported report is opened; tests replace it to read the file instead.
     open_url: Callable[[QUrl], object] = staticmethod(QDesktopServices.openUrl)
 
-    def __init__(self, data_dir: Path, trainee: str, parent: QWidget | None = None) -> None:
+    def __init__(self, files: TrainingFiles, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("trainingHistory")
-        self.setWindowTitle(self.tr("Training history"))
-        self.resize(760, 460)
-        self.data_dir = data_dir
-        self.trainee = trainee
-        self.sessions = read_history(data_dir)
+        self.files, self.tasks = files, tasks
+        self.trainee = ""
+        self.sessions: list[Session] = []
+        self.report_folder: Path | None = None
+        self.heading = QLabel()
+        self.heading.setObjectName("trainingTrainee")
+        self.heading.setStyleSheet("font-weight:bold;")
+        self.scenarios = QTreeWidget()
+        self.scenarios.setObjectName("trainingPerScenario")
+        self.scenarios.setRootIsDecorated(False)
+        self.scenarios.setHeaderLabels(
+            [self.tr("Scenario"), self.tr("Attempts"), self.tr("Last"), self.tr("Best"), self.tr("Trend")]
+        )
+        self.scenarios.setColumnWidth(0, 360)
         self.list = QTreeWidget()
+        self.list.setObjectName("trainingSessions")
         self.list.setHeaderLabels([self.tr("Finished"), self.tr("Scenario"), self.tr("Score")])
         self.list.setColumnWidth(0, 140)
         self.list.setColumnWidth(1, 420)
-        for session in reversed(self.sessions):
+        self.list.itemActivated.connect(self._activated)
+        self.empty = QLabel(self.tr("No finished practice yet."))
+        self.export_button = QPushButton(self.tr("Export report …"))
+        self.export_button.setObjectName("trainingExport")
+        self.export_button.clicked.connect(self._export_clicked)
+        self.exported = QLabel()
+        self.exported.setObjectName("trainingExported")
+        self.exported.setWordWrap(True)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.scenarios)
+        split.addWidget(self.list)
+        split.setSizes([160, 300])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.empty)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.exported)
+        layout.addWidget(self.export_button)
+        self.show_sessions("", [], None)
+
+    def show_sessions(self, trainee: str, sessions: list[Session], report_folder: Path | None) -> None:
+        """Show ``trainee``'s sessions; the report goes to ``report_folder`` (None: no export)."""
+        self.trainee, self.sessions, self.report_folder = trainee, sessions, report_folder
+        self.heading.setText(trainee)
+        self.heading.setVisible(bool(trainee))
+        self.scenarios.clear()
+        for summary in per_scenario(sessions):
+            item = QTreeWidgetItem(
+                [summary.title, str(len(summary.scores)), str(summary.last), str(summary.best), trend_text(summary)]
+            )
+            item.setToolTip(4, " → ".join(str(s) for s in summary.scores))
+            self.scenarios.addTopLevelItem(item)
+        self.list.clear()
+        for session in reversed(sessions):
             item = QTreeWidgetItem(
                 [local(session.finished).strftime("%d.%m.%Y %H:%M"), session.title, f"{session.score}/100"]
             )
             item.addChildren([_reason_item(r) for r in session.reasons])
             self.list.addTopLevelItem(item)
-        self.empty = QLabel(self.tr("No finished practice yet."))
-        self.empty.setVisible(not self.sessions)
-        self.export_button = QPushButton(self.tr("Export report …"))
-        self.export_button.setEnabled(bool(self.sessions))
-        self.export_button.clicked.connect(self.export_report)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(buttons)
+        self.empty.setVisible(not sessions)
+        self.export_button.setEnabled(bool(sessions) and report_folder is not None)
+        self.exported.clear()
 
-    def report_path(self) -> Path:
-        """One report file per trainee in the profile folder; the name keeps only safe characters."""
-        safe = "".join(c if c.isalnum() else "-" for c in self.trainee).strip("-") or "trainee"
-        return self.data_dir / f"training-report-{safe}.html"
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        if item.parent() is None:
+            self.open_session(self.list.indexOfTopLevelItem(item))
 
-    def export_report(self) -> Path:
-        """Write the report (replacing the last one) and open it in the system's browser to print."""
+    def open_session(self, row: int) -> ScoreDialog:
+        """The score dialog of the session in ``row`` (newest first): its score and every reason."""
+        dialog = ScoreDialog(self.sessions[len(self.sessions) - 1 - row], self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()  # never exec(): no nested event loop under qasync
+        return dialog
+
+    def _export_clicked(self) -> None:
+        self.tasks.run(self.export_report(), what="exporting the training report")
+
+    async def export_report(self) -> Path | None:
+        """Write the report (replacing the last one) on the files thread, then open it to print.
+
+        A folder that cannot be written is said below the list; None then.
+        """
+        if self.report_folder is None:
+            return None
         words = {
             "title": self.tr("Training report"),
             "score": self.tr("Score"),
@@ -241,9 +225,37 @@ class HistoryDialog(QDialog):
             "why": self.tr("Why"),
             "reply": self.tr("Reply"),
         }
-        path = self.report_path()
-        temp = path.with_suffix(".tmp")
-        temp.write_text(report_html(self.trainee, self.sessions, words), encoding="utf-8")
-        os.replace(temp, path)
+        html = report_html(self.trainee, self.sessions, words)
+        try:
+            path = await self.files.run(write_report, report_file(self.report_folder, self.trainee), html)
+        except OSError as exc:
+            self.exported.setText(self.tr("The report could not be saved: {0}").replace("{0}", str(exc)))
+            return None
+        self.exported.setText(self.tr("Report saved: {path}").replace("{path}", str(path)))
         self.open_url(QUrl.fromLocalFile(str(path)))
         return path
+
+
+class HistoryDialog(QDialog):
+    """The trainee's own sessions and report (the history was read on the files thread)."""
+
+    def __init__(
+        self,
+        files: TrainingFiles,
+        tasks: TaskRunner,
+        trainee: str,
+        sessions: list[Session],
+        data_dir: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("trainingHistory")
+        self.setWindowTitle(self.tr("Training history"))
+        self.resize(760, 560)
+        self.view = SessionsView(files, tasks)
+        self.view.show_sessions(trainee, sessions, data_dir)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)

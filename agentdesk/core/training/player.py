@@ -22,12 +22,22 @@ from agentdesk.core.training.scenario import Action, Condition, CustomerMessage,
 
 @dataclass(frozen=True, slots=True)
 class Handling:
-    """What the trainee did with a turn, ``after`` the turn's first message arrived (simulated time)."""
+    """What the trainee did with a turn, ``after`` the turn's first message arrived (simulated time).
+
+    A reply split into a thread keeps its ``parts`` (each sent as its own post, each counted against
+    the limit); ``text`` is then the parts joined by blank lines, for the words the branches look for.
+    """
 
     action: Action
     after: timedelta
     text: str = ""
     audience: Audience = Audience.PUBLIC
+    parts: tuple[str, ...] = ()
+
+    @classmethod
+    def thread(cls, after: timedelta, parts: tuple[str, ...]) -> Handling:
+        """A public reply sent as a thread of ``parts``."""
+        return cls(Action.REPLY, after, "\n\n".join(parts), Audience.PUBLIC, parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +122,7 @@ class ScenarioPlayer:
                 language=self.context.language,
                 lexicons=self.context.lexicons,
                 known_names=self.known_names,
+                parts=handling.parts,
             )
         if handling.action is Action.SPAM:
             self.finished = True

@@ -6,6 +6,9 @@ that asks for them *and* points to a private channel ("per DM", "private message
 customer to private, which is what a trainee should do, so it does not count as asking in public.
 A misspelling counts only when the word lists know a word one edit away (a typo): German compounds
 missing from the lists are not held against the trainee.
+
+A reply split into a thread is judged the way it goes out: each part is counted against the limit
+and checked on its own (as the split dialog does), the words are looked for in all parts.
 """
 
 from __future__ import annotations
@@ -68,13 +71,20 @@ def reply_facts(
     language: Language,
     lexicons: Mapping[str, Lexicon],
     known_names: frozenset[str],
+    parts: tuple[str, ...] = (),
 ) -> ReplyFacts:
-    """The facts about one reply; ``form`` is the customer's form of address at that moment."""
+    """The facts about one reply; ``form`` is the customer's form of address at that moment.
+
+    ``parts`` are the posts of a thread (``text`` holds them all); empty for a single post.
+    """
     audience = effective_audience(channel, audience)
-    length = measure(text, channel, audience)
+    posts = parts or (text,)
+    lengths = [measure(post, channel, audience) for post in posts]
     findings = tuple(
-        run_checks(
-            text,
+        finding
+        for post, length in zip(posts, lengths, strict=True)
+        for finding in run_checks(
+            post,
             channel=channel,
             audience=audience,
             guidelines=guidelines,
@@ -84,6 +94,8 @@ def reply_facts(
             length=length,
         )
     )
+    # The post that decides "fits the limit": the first that does not fit, else the longest.
+    length = next((m for m in lengths if not m.valid), max(lengths, key=lambda m: m.length))
     public = audience is Audience.PUBLIC
     asks = bool(_DATA_WORDS.search(text)) and not _PRIVATE_POINTER.search(text)
     shows_data = any(f.code == "personal-data" for f in findings)

@@ -99,29 +99,280 @@
     </message>
 </context>
 <context>
+    <name>AttainmentChart</name>
+    <message>
+        <location filename="../../ui/chart_attainment.py" line="53" />
+        <source>target met</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/chart_attainment.py" line="53" />
+        <source>below the target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/chart_attainment.py" line="55" />
+        <source>Answered in time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/chart_attainment.py" line="94" />
+        <source>Target 100 %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/chart_attainment.py" line="105" />
+        <source>{name}: nothing decided yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/chart_attainment.py" line="108" />
+        <source>{name}: {share} % answered in time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/chart_attainment.py" line="115" />
+        <source>{n} in time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/chart_attainment.py" line="116" />
+        <source>{n} late or unanswered past the target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/chart_attainment.py" line="117" />
+        <source>{n} still within the target</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Availability</name>
+    <message>
+        <location filename="../../ui/reassign_dialog.py" line="38" />
+        <source>online</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/reassign_dialog.py" line="40" />
+        <source>away</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/reassign_dialog.py" line="42" />
+        <source>offline</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ChartsView</name>
+    <message>
+        <location filename="../../ui/charts_view.py" line="72" />
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="74" />
+        <source>to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="76" />
+        <source>Today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="76" />
+        <source>Last 7 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="76" />
+        <source>Last 30 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="91" />
+        <source>per day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="92" />
+        <source>per agent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="93" />
+        <source>per channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="103" />
+        <source>First response time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="104" />
+        <source>SLA attainment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="105" />
+        <source>Requests per hour of the week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="113" />
+        <location filename="../../ui/charts_view.py" line="181" />
+        <source>Counting the requests …</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="123" />
+        <location filename="../../ui/charts_view.py" line="253" />
+        <source>yyyy-MM-dd</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="139" />
+        <source>Export CSV …</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="140" />
+        <source>Save the numbers behind this chart as a CSV file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="178" />
+        <source>The end date is before the start date. Choose a later end date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="193" />
+        <source>{from} to {to}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="200" />
+        <source>No customer requests from {span}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="202" />
+        <source>No customer requests in this range.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="208" />
+        <source>{n} customer requests from {span}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="211" />
+        <source>{share} % answered within the target.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="224" />
+        <source>Day the request came in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="225" />
+        <source>Assigned agent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="226" />
+        <source>Channel</source>
+        <translation type="unfinished">Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="235" />
+        <source>Unassigned</source>
+        <translation type="unfinished">Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="243" />
+        <source>Mon</source>
+        <translation type="unfinished">Mo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="244" />
+        <source>Tue</source>
+        <translation type="unfinished">Di</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="245" />
+        <source>Wed</source>
+        <translation type="unfinished">Mi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="246" />
+        <source>Thu</source>
+        <translation type="unfinished">Do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="247" />
+        <source>Fri</source>
+        <translation type="unfinished">Fr</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="248" />
+        <source>Sat</source>
+        <translation type="unfinished">Sa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="249" />
+        <source>Sun</source>
+        <translation type="unfinished">So</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="274" />
+        <source>Export the numbers as CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="274" />
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="290" />
+        <source>The CSV file cannot be written ({reason}). Nothing was saved; choose another folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="296" />
+        <source>Saved {n} rows to {file}.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ClockControl</name>
     <message>
-        <location filename="../../ui/training_panel.py" line="91" />
+        <location filename="../../ui/training_panel.py" line="108" />
         <source>Clock:</source>
         <translation>Uhr:</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="93" />
+        <location filename="../../ui/training_panel.py" line="110" />
         <source>⏸ Pause</source>
         <translation>⏸ Pause</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="95" />
+        <location filename="../../ui/training_panel.py" line="112" />
         <source>Pause the simulated clock</source>
         <translation>Simulierte Uhr anhalten</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="95" />
+        <location filename="../../ui/training_panel.py" line="112" />
         <source>Simulated speed</source>
         <translation>Simulierte Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="113" />
+        <location filename="../../ui/training_panel.py" line="130" />
         <source>Simulated time {time}</source>
         <translation>Simulierte Zeit {time}</translation>
     </message>
@@ -129,9 +380,9 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../ui/conversation_delegate.py" line="87" />
+        <location filename="../../ui/conversation_delegate.py" line="96" />
         <source>private</source>
-        <extracomment>Badge colours and marks per service-level state (never colour alone: each has a mark).</extracomment>
+        <extracomment>Badge colours and marks per service-level state (never colour alone: each has a mark). Priority marks (background, text, mark): the word always shows, the colour only adds to it.</extracomment>
         <translation>privat</translation>
     </message>
     <message>
@@ -175,13 +426,13 @@
         <translation>Gespräche</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_list.py" line="64" />
-        <location filename="../../ui/conversation_list.py" line="125" />
+        <location filename="../../ui/conversation_list.py" line="68" />
+        <location filename="../../ui/conversation_list.py" line="136" />
         <source>No conversations here.</source>
         <translation>Hier sind keine Gespräche.</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_list.py" line="125" />
+        <location filename="../../ui/conversation_list.py" line="136" />
         <source>No results.</source>
         <translation>Keine Treffer.</translation>
     </message>
@@ -189,117 +440,127 @@
 <context>
     <name>ConversationPane</name>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="45" />
+        <location filename="../../ui/conversation_pane.py" line="46" />
         <source>Pick a conversation on the left (j / k).</source>
         <translation>Wählen Sie links ein Gespräch aus (j / k).</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="57" />
+        <location filename="../../ui/conversation_pane.py" line="58" />
         <source>Assign to me</source>
         <translation>Mir zuweisen</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="58" />
+        <location filename="../../ui/conversation_pane.py" line="59" />
         <source>Assign to me (Shift+A)</source>
         <translation>Mir zuweisen (Umschalt+A)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="59" />
+        <location filename="../../ui/conversation_pane.py" line="60" />
         <source>Resolve</source>
         <translation>Erledigen</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="60" />
+        <location filename="../../ui/conversation_pane.py" line="61" />
         <source>Resolve (e)</source>
         <translation>Als erledigt markieren (e)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="61" />
+        <location filename="../../ui/conversation_pane.py" line="62" />
         <source>Spam</source>
         <translation>Spam</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="62" />
+        <location filename="../../ui/conversation_pane.py" line="63" />
         <source>Mark as spam (s)</source>
         <translation>Als Spam markieren (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="69" />
+        <location filename="../../ui/conversation_pane.py" line="64" />
+        <source>Escalate …</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="65" />
+        <source>Escalate to a team or person (Shift+E)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="72" />
         <source>Thread</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="118" />
+        <location filename="../../ui/conversation_pane.py" line="122" />
         <source>public</source>
         <translation>öffentlich</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="118" />
+        <location filename="../../ui/conversation_pane.py" line="122" />
         <source>private message</source>
         <translation>privat</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="132" />
+        <location filename="../../ui/conversation_pane.py" line="136" />
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="133" />
+        <location filename="../../ui/conversation_pane.py" line="137" />
         <source>waiting on customer</source>
         <translation>wartet auf Kunde</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="134" />
+        <location filename="../../ui/conversation_pane.py" line="138" />
         <source>snoozed</source>
         <translation>zurückgestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="135" />
+        <location filename="../../ui/conversation_pane.py" line="139" />
         <source>resolved</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="136" />
+        <location filename="../../ui/conversation_pane.py" line="140" />
         <source>spam</source>
         <translation>Spam</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="139" />
+        <location filename="../../ui/conversation_pane.py" line="143" />
         <source>assigned to me</source>
         <translation>mir zugewiesen</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="141" />
+        <location filename="../../ui/conversation_pane.py" line="145" />
         <source>assigned to {name}</source>
         <translation>zugewiesen an {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="143" />
+        <location filename="../../ui/conversation_pane.py" line="147" />
         <source>unassigned</source>
         <translation>nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="153" />
+        <location filename="../../ui/conversation_pane.py" line="157" />
         <source>{n} followers</source>
         <translation>{n} Follower</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="155" />
+        <location filename="../../ui/conversation_pane.py" line="159" />
         <source>addressed with Sie</source>
         <translation>Anrede: Sie</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="155" />
+        <location filename="../../ui/conversation_pane.py" line="159" />
         <source>addressed with du</source>
         <translation>Anrede: du</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="157" />
+        <location filename="../../ui/conversation_pane.py" line="161" />
         <source>{n} earlier conversations</source>
         <translation>{n} frühere Gespräche</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="159" />
+        <location filename="../../ui/conversation_pane.py" line="163" />
         <source>first conversation</source>
         <translation>erstes Gespräch</translation>
     </message>
@@ -308,83 +569,241 @@
     <name>DeskStatusBar</name>
     <message>
         <location filename="../../ui/status_bar.py" line="40" />
+        <source>● {name}: synced · live</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="42" />
+        <source>● {name}: synced · polling</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="44" />
         <source>● {name}: synced</source>
         <translation>● {name}: synchron</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="43" />
+        <location filename="../../ui/status_bar.py" line="47" />
         <source>↻ {name}: syncing {n}</source>
         <translation>↻ {name}: synchronisiert {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="46" />
+        <location filename="../../ui/status_bar.py" line="50" />
         <source>○ {name}: offline since {time}</source>
         <translation>○ {name}: offline seit {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="48" />
+        <location filename="../../ui/status_bar.py" line="52" />
         <source>⛔ {name}: sign in again</source>
         <translation>⛔ {name}: bitte erneut anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="50" />
+        <location filename="../../ui/status_bar.py" line="54" />
         <source>⛔ {name}: no access</source>
         <translation>⛔ {name}: kein Zugriff</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="52" />
+        <location filename="../../ui/status_bar.py" line="56" />
         <source>⛔ {name}: stopped</source>
         <translation>⛔ {name}: angehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="56" />
+        <location filename="../../ui/status_bar.py" line="60" />
         <source>Outbox: {n} waiting</source>
         <translation>Ausgang: {n} wartend</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="58" />
+        <location filename="../../ui/status_bar.py" line="62" />
         <source>{n} failed</source>
         <translation>{n} fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="67" />
+        <location filename="../../ui/status_bar.py" line="71" />
         <source>Mon</source>
         <translation>Mo</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="68" />
+        <location filename="../../ui/status_bar.py" line="72" />
         <source>Tue</source>
         <translation>Di</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="69" />
+        <location filename="../../ui/status_bar.py" line="73" />
         <source>Wed</source>
         <translation>Mi</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="70" />
+        <location filename="../../ui/status_bar.py" line="74" />
         <source>Thu</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="71" />
+        <location filename="../../ui/status_bar.py" line="75" />
         <source>Fri</source>
         <translation>Fr</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="72" />
+        <location filename="../../ui/status_bar.py" line="76" />
         <source>Sat</source>
         <translation>Sa</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="73" />
+        <location filename="../../ui/status_bar.py" line="77" />
         <source>Sun</source>
         <translation>So</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="76" />
+        <location filename="../../ui/status_bar.py" line="80" />
         <source>Simulated time {time}</source>
         <translation>Simulierte Zeit {time}</translation>
+    </message>
+</context>
+<context>
+    <name>EditorTemplates</name>
+    <message>
+        <location filename="../../ui/template_actions.py" line="126" />
+        <source>The reply was edited, so its tone is not switched.</source>
+        <extracomment>Alt+1 … Alt+6, in this order.</extracomment>
+        <translation type="unfinished">Die Antwort wurde bearbeitet, deshalb bleibt die Tonalität unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_actions.py" line="130" />
+        <source>This template has no version in that tone.</source>
+        <translation type="unfinished">Diese Vorlage gibt es nicht in dieser Tonalität.</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationActions</name>
+    <message>
+        <location filename="../../ui/escalation_actions.py" line="69" />
+        <source>{reason}. The standard escalation paths apply until it is fixed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/escalation_actions.py" line="83" />
+        <source>Open a conversation first, then escalate it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/escalation_actions.py" line="101" />
+        <source>Escalated to {path}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/escalation_actions.py" line="107" />
+        <source>{n} conversations escalated to {path}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/escalation_actions.py" line="107" />
+        <source>Escalated to {path}.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EscalationDialog</name>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="34" />
+        <source>Escalate conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="40" />
+        <source>Escalation path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="45" />
+        <source>Why? This becomes an internal note the customer never sees.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="46" />
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="51" />
+        <source>Escalate</source>
+        <translation type="unfinished">Eskalieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="53" />
+        <source>&amp;Path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="55" />
+        <source>&amp;Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="59" />
+        <source>Already escalated to {path}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="78" />
+        <source>Goes to the team {team}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="80" />
+        <source>Goes to {person}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="84" />
+        <source>priority at least {priority}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="86" />
+        <source>notified at once</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EscalationsPage</name>
+    <message>
+        <location filename="../../ui/escalations_page.py" line="50" />
+        <source>Customer</source>
+        <translation type="unfinished">Kunde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations_page.py" line="51" />
+        <source>Path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/escalations_page.py" line="52" />
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/escalations_page.py" line="53" />
+        <source>Since</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/escalations_page.py" line="54" />
+        <source>Assigned to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/escalations_page.py" line="55" />
+        <source>Priority</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/escalations_page.py" line="101" />
+        <source>{n} open escalated conversations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/escalations_page.py" line="103" />
+        <source>No open escalated conversations.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -424,58 +843,77 @@
     </message>
 </context>
 <context>
+    <name>HeatmapChart</name>
+    <message>
+        <location filename="../../ui/chart_heatmap.py" line="82" />
+        <source>Hour of the day ({zone}); rows: weekdays</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/chart_heatmap.py" line="90" />
+        <source>no requests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/chart_heatmap.py" line="97" />
+        <source>requests per hour:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/chart_heatmap.py" line="122" />
+        <source>{day} {from}:00–{to}:00: {n} requests</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HistogramChart</name>
+    <message>
+        <location filename="../../ui/chart_histogram.py" line="65" />
+        <source>Unanswered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/chart_histogram.py" line="80" />
+        <source>within the target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/chart_histogram.py" line="81" />
+        <source>over the target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/chart_histogram.py" line="82" />
+        <source>unanswered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/chart_histogram.py" line="86" />
+        <source>Requests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/chart_histogram.py" line="112" />
+        <source>{label}: {n} requests ({share} %)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/chart_histogram.py" line="126" />
+        <source>Target {span}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/chart_histogram.py" line="132" />
+        <source>Business time until the first reply</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../ui/training_report.py" line="202" />
+        <location filename="../../ui/training_report.py" line="253" />
         <source>Training history</source>
-        <extracomment>How the exported report is opened; tests replace it to read the file instead.</extracomment>
         <translation>Trainingsverlauf</translation>
-    </message>
-    <message>
-        <location filename="../../ui/training_report.py" line="208" />
-        <source>Finished</source>
-        <translation>Beendet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/training_report.py" line="208" />
-        <source>Scenario</source>
-        <translation>Szenario</translation>
-    </message>
-    <message>
-        <location filename="../../ui/training_report.py" line="208" />
-        <location filename="../../ui/training_report.py" line="239" />
-        <source>Score</source>
-        <translation>Punktzahl</translation>
-    </message>
-    <message>
-        <location filename="../../ui/training_report.py" line="217" />
-        <source>No finished practice yet.</source>
-        <translation>Noch keine abgeschlossene Übung.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/training_report.py" line="219" />
-        <source>Export report …</source>
-        <translation>Bericht exportieren …</translation>
-    </message>
-    <message>
-        <location filename="../../ui/training_report.py" line="238" />
-        <source>Training report</source>
-        <translation>Trainingsbericht</translation>
-    </message>
-    <message>
-        <location filename="../../ui/training_report.py" line="240" />
-        <source>Behaviour</source>
-        <translation>Verhalten</translation>
-    </message>
-    <message>
-        <location filename="../../ui/training_report.py" line="241" />
-        <source>Why</source>
-        <translation>Begründung</translation>
-    </message>
-    <message>
-        <location filename="../../ui/training_report.py" line="242" />
-        <source>Reply</source>
-        <translation>Antwort</translation>
     </message>
 </context>
 <context>
@@ -499,77 +937,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
+        <location filename="../../ui/main_window.py" line="68" />
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>TRAINING · sandbox only: nothing you send reaches a real customer</source>
         <translation>TRAINING · nur Sandbox: Nichts, was Sie senden, erreicht echte Kundinnen und Kunden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>A scenario file was skipped: {0}</source>
         <translation>Eine Szenariodatei wurde übersprungen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>The opening hours in the settings cannot be read ({0}); Mon–Fri 8–18 applies.</source>
         <translation>Die Öffnungszeiten in den Einstellungen sind nicht lesbar ({0}); es gilt Mo–Fr 8–18.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="171" />
+        <source>Your working hours in the settings cannot be read ({0}); the opening hours apply.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="221" />
         <source>&amp;AgentDesk</source>
         <translation>&amp;AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>Insert template …</source>
         <translation>Vorlage einfügen …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>Manage templates …</source>
         <translation>Vorlagen verwalten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>Answer topic with a template …</source>
         <translation>Thema mit Vorlage beantworten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>Accounts …</source>
         <translation>Konten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>Supervisor desk …</source>
         <translation>Supervisor-Ansicht …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="229" />
+        <source>Reassign …</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="230" />
+        <source>Insert out-of-hours reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="233" />
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>{file}, {reason}. The standard guidelines apply until it is fixed.</source>
         <translation>{file}, {reason}. Bis die Datei korrigiert ist, gelten die Standardrichtlinien.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383" />
+        <location filename="../../ui/main_window.py" line="302" />
+        <source>Escalations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="305" />
+        <source>Team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="306" />
+        <source>Charts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="307" />
+        <source>Trainees</source>
+        <translation>Trainees</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="436" />
         <source>Pick a topic first: the reply goes to all its conversations.</source>
         <translation>Bitte zuerst ein Thema wählen: Die Antwort geht an alle seine Gespräche.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396" />
+        <location filename="../../ui/main_window.py" line="449" />
         <source>Answer the whole topic</source>
         <translation>Ganzes Thema beantworten</translation>
     </message>
@@ -583,77 +1056,211 @@
     </message>
 </context>
 <context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../../ui/notifier.py" line="106" />
+        <source>AgentDesk</source>
+        <translation type="unfinished">AgentDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="190" />
+        <source>{n} conversations assigned to you</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="192" />
+        <source>Assigned to you: {who}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="194" />
+        <source>{n} of your conversations are at risk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="197" />
+        <source>At risk: {who}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="198" />
+        <source>{left} of business time left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="201" />
+        <source>New messages in {n} conversations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="203" />
+        <source>New message from {who}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="206" />
+        <source>Storm building: {topic}</source>
+        <translation type="unfinished">Sturm zieht auf: {topic}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="207" />
+        <source>{rate} angry posts per hour</source>
+        <translation type="unfinished">{rate} verärgerte Beiträge pro Stunde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="223" />
+        <source>Notifications</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="225" />
+        <source>A conversation is assigned to me</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="226" />
+        <source>One of mine turns at risk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="227" />
+        <source>New message in a conversation open in the background</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="228" />
+        <source>Storm alarm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="240" />
+        <source>Quiet outside your working hours ({hours})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="242" />
+        <source>Open the last notified conversation</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OutOfHoursOffer</name>
+    <message>
+        <location filename="../../ui/out_of_hours.py" line="49" />
+        <source>🌙 Outside opening hours: let the customer know when you answer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/out_of_hours.py" line="51" />
+        <source>Insert out-of-hours reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/out_of_hours.py" line="52" />
+        <source>Insert out-of-hours reply ({key})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/out_of_hours.py" line="87" />
+        <source>The reply already has text, so the out-of-hours reply is not inserted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/out_of_hours.py" line="93" />
+        <source>There is no out-of-hours template for this conversation's language.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PracticeDialog</name>
     <message>
-        <location filename="../../ui/training_panel.py" line="127" />
+        <location filename="../../ui/training_panel.py" line="145" />
         <source>Training: {title}</source>
         <translation>Training: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="146" />
+        <location filename="../../ui/training_panel.py" line="165" />
         <source>Mark as spam</source>
         <translation>Als Spam markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="147" />
+        <location filename="../../ui/training_panel.py" line="166" />
         <source>Escalate</source>
         <translation>Eskalieren</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="148" />
+        <location filename="../../ui/training_panel.py" line="167" />
         <source>Finish</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="195" />
+        <location filename="../../ui/training_panel.py" line="215" />
         <source>Scenario time {time}</source>
         <translation>Szenariozeit {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="213" />
+        <location filename="../../ui/training_panel.py" line="233" />
         <source>The conversation is over. Click Finish to see your score.</source>
         <translation>Das Gespräch ist beendet. Klicken Sie auf „Beenden“, um Ihre Punktzahl zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="215" />
+        <location filename="../../ui/training_panel.py" line="235" />
         <source>Your turn: answer the customer.</source>
         <translation>Sie sind dran: Antworten Sie der Kundin oder dem Kunden.</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="217" />
+        <location filename="../../ui/training_panel.py" line="237" />
         <source>Waiting for the customer …</source>
         <translation>Warten auf die Kundin oder den Kunden …</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="238" />
+        <location filename="../../ui/training_panel.py" line="290" />
         <source>private</source>
         <translation>privat</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="239" />
+        <location filename="../../ui/training_panel.py" line="291" />
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="260" />
+        <location filename="../../ui/training_panel.py" line="312" />
         <source>Marked as spam</source>
         <translation>Als Spam markiert</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="260" />
+        <location filename="../../ui/training_panel.py" line="312" />
         <source>Escalated</source>
         <translation>Eskaliert</translation>
     </message>
+</context>
+<context>
+    <name>Priority</name>
     <message>
-        <location filename="../../ui/training_panel.py" line="294" />
-        <source>The training history could not be saved: {0}</source>
-        <translation>Der Trainingsverlauf konnte nicht gespeichert werden: {0}</translation>
+        <location filename="../../ui/escalation_dialog.py" line="103" />
+        <source>low</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="104" />
+        <source>medium</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="105" />
+        <source>high</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="106" />
+        <source>urgent</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/queue_pane.py" line="93" />
+        <location filename="../../ui/queue_pane.py" line="94" />
         <source>Queues</source>
         <translation>Warteschlangen</translation>
     </message>
@@ -677,23 +1284,110 @@
     </message>
     <message>
         <location filename="../../ui/queue_pane.py" line="19" />
+        <source>Escalated</source>
+        <translation type="unfinished">Eskaliert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="20" />
         <source>Waiting on customer</source>
         <translation>Wartet auf Kunde</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="20" />
+        <location filename="../../ui/queue_pane.py" line="21" />
         <source>Resolved</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="21" />
+        <location filename="../../ui/queue_pane.py" line="22" />
         <source>Spam</source>
         <translation>Spam</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="49" />
+        <location filename="../../ui/queue_pane.py" line="50" />
         <source>{n} conversations</source>
         <translation>{n} Gespräche</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <location filename="../../ui/reassign_dialog.py" line="59" />
+        <location filename="../../ui/reassign_dialog.py" line="79" />
+        <source>Reassign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/reassign_dialog.py" line="62" />
+        <source>Reassign this conversation to …</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/reassign_dialog.py" line="64" />
+        <source>Reassign {n} conversations to …</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/reassign_dialog.py" line="68" />
+        <source>Search colleagues …</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/reassign_dialog.py" line="72" />
+        <source>Colleagues</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/reassign_dialog.py" line="75" />
+        <source>Private note for the team (optional): why, what is open …</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/reassign_dialog.py" line="87" />
+        <source>Internal note</source>
+        <translation type="unfinished">Interne Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reassign_dialog.py" line="106" />
+        <source>{n} open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/reassign_dialog.py" line="116" />
+        <source>Suggested: online, handles these channels and languages, fewest open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/reassign_dialog.py" line="118" />
+        <source>Nobody: back to the unassigned pool</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReassignFlow</name>
+    <message>
+        <location filename="../../ui/reassign_dialog.py" line="175" />
+        <source>Select the conversations to reassign first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/reassign_dialog.py" line="198" />
+        <source>Back in the unassigned pool.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/reassign_dialog.py" line="200" />
+        <source>{n} conversations are back in the unassigned pool.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/reassign_dialog.py" line="204" />
+        <source>Reassigned to {name}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/reassign_dialog.py" line="204" />
+        <source>Reassigned {n} conversations to {name}.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -762,27 +1456,27 @@
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../ui/training_report.py" line="169" />
+        <location filename="../../ui/training_report.py" line="104" />
         <source>Training score</source>
         <translation>Trainingsergebnis</translation>
     </message>
     <message>
-        <location filename="../../ui/training_report.py" line="172" />
+        <location filename="../../ui/training_report.py" line="107" />
         <source>{title}: {score} of 100 points</source>
         <translation>{title}: {score} von 100 Punkten</translation>
     </message>
     <message>
-        <location filename="../../ui/training_report.py" line="181" />
+        <location filename="../../ui/training_report.py" line="116" />
         <source>Behaviour</source>
         <translation>Verhalten</translation>
     </message>
     <message>
-        <location filename="../../ui/training_report.py" line="181" />
+        <location filename="../../ui/training_report.py" line="116" />
         <source>Why</source>
         <translation>Begründung</translation>
     </message>
     <message>
-        <location filename="../../ui/training_report.py" line="181" />
+        <location filename="../../ui/training_report.py" line="116" />
         <source>Reply</source>
         <translation>Antwort</translation>
     </message>
@@ -831,6 +1525,87 @@
     </message>
 </context>
 <context>
+    <name>SessionsView</name>
+    <message>
+        <location filename="../../ui/training_report.py" line="148" />
+        <location filename="../../ui/training_report.py" line="153" />
+        <source>Scenario</source>
+        <extracomment>How the exported report is opened; tests replace it to read the file instead.</extracomment>
+        <translation>Szenario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="148" />
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="148" />
+        <source>Last</source>
+        <translation>Zuletzt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="148" />
+        <source>Best</source>
+        <translation>Bestwert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="148" />
+        <source>Trend</source>
+        <translation>Entwicklung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="153" />
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="153" />
+        <location filename="../../ui/training_report.py" line="223" />
+        <source>Score</source>
+        <translation>Punktzahl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="157" />
+        <source>No finished practice yet.</source>
+        <translation>Noch keine abgeschlossene Übung.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="158" />
+        <source>Export report …</source>
+        <translation>Bericht exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="222" />
+        <source>Training report</source>
+        <translation>Trainingsbericht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="224" />
+        <source>Behaviour</source>
+        <translation>Verhalten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="225" />
+        <source>Why</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="226" />
+        <source>Reply</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="232" />
+        <source>The report could not be saved: {0}</source>
+        <translation>Der Bericht konnte nicht gespeichert werden: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_report.py" line="234" />
+        <source>Report saved: {path}</source>
+        <translation>Bericht gespeichert: {path}</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <location filename="../../ui/shortcuts_help.py" line="11" />
@@ -874,31 +1649,36 @@
     </message>
     <message>
         <location filename="../../ui/shortcuts_help.py" line="19" />
+        <source>escalate to a team or person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_help.py" line="20" />
         <source>mark as spam</source>
         <translation>als Spam markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_help.py" line="20" />
+        <location filename="../../ui/shortcuts_help.py" line="21" />
         <source>not spam: back to the open queue</source>
         <translation>kein Spam: zurück in die offene Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_help.py" line="21" />
+        <location filename="../../ui/shortcuts_help.py" line="22" />
         <source>answer a whole topic with one template</source>
         <translation>ein ganzes Thema mit einer Vorlage beantworten</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_help.py" line="22" />
+        <location filename="../../ui/shortcuts_help.py" line="23" />
         <source>back to the list</source>
         <translation>zurück zur Liste</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_help.py" line="23" />
+        <location filename="../../ui/shortcuts_help.py" line="24" />
         <source>this overview</source>
         <translation>diese Übersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_help.py" line="33" />
+        <location filename="../../ui/shortcuts_help.py" line="34" />
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -972,22 +1752,93 @@
     </message>
 </context>
 <context>
+    <name>TeamBoard</name>
+    <message>
+        <location filename="../../ui/team_board.py" line="178" />
+        <source>Team board</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team_board.py" line="191" />
+        <source>Enter or double-click: that agent's queue. Drop conversations on an agent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team_board.py" line="193" />
+        <source>Pick an agent above to see their queue.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team_board.py" line="200" />
+        <source>Reassign …</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team_board.py" line="201" />
+        <source>Reassign the selected conversations (Shift+R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team_board.py" line="254" />
+        <source>Team data needs a backend (Chatwoot): with direct platform accounts only, AgentDesk does not know who is online or which channels and languages colleagues handle. The board shows what this computer knows: open conversations by assignee.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team_board.py" line="266" />
+        <source>Queue of {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team_board.py" line="266" />
+        <source>Unassigned conversations</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TeamBoardModel</name>
+    <message>
+        <location filename="../../ui/team_board.py" line="66" />
+        <source>Agent</source>
+        <extracomment>Account kinds whose source knows the team (the sandbox simulates one).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team_board.py" line="67" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team_board.py" line="68" />
+        <source>Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team_board.py" line="69" />
+        <source>At risk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team_board.py" line="70" />
+        <source>Breached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team_board.py" line="71" />
+        <source>Oldest waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team_board.py" line="117" />
+        <source>Unassigned</source>
+        <translation type="unfinished">Nicht zugewiesen</translation>
+    </message>
+</context>
+<context>
     <name>TemplateActions</name>
     <message>
-        <location filename="../../ui/template_actions.py" line="108" />
+        <location filename="../../ui/template_actions.py" line="216" />
         <source>A template was skipped: {0}</source>
-        <extracomment>Alt+1 … Alt+6, in this order.</extracomment>
         <translation>Eine Vorlage wurde übersprungen: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/template_actions.py" line="160" />
-        <source>The reply was edited, so its tone is not switched.</source>
-        <translation>Die Antwort wurde bearbeitet, deshalb bleibt die Tonalität unverändert.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/template_actions.py" line="164" />
-        <source>This template has no version in that tone.</source>
-        <translation>Diese Vorlage gibt es nicht in dieser Tonalität.</translation>
     </message>
 </context>
 <context>
@@ -1362,62 +2213,150 @@
     </message>
 </context>
 <context>
+    <name>TraineesPage</name>
+    <message>
+        <location filename="../../ui/training_trainees.py" line="49" />
+        <source>Trainees' practice histories from these folders: a team folder where trainees' copies land (each trainee sets it under Training → Team folder), or a trainee's profile folder.</source>
+        <translation>Die Übungsverläufe der Trainees aus diesen Ordnern: ein Teamordner, in dem die Kopien der Trainees landen (jede und jeder legt ihn unter Training → Teamordner fest), oder der Profilordner eines Trainees.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_trainees.py" line="57" />
+        <source>Add folder …</source>
+        <translation>Ordner hinzufügen …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_trainees.py" line="59" />
+        <source>Remove folder</source>
+        <translation>Ordner entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_trainees.py" line="61" />
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_trainees.py" line="80" />
+        <source>Trainee</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_trainees.py" line="80" />
+        <source>Sessions</source>
+        <translation>Übungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_trainees.py" line="80" />
+        <source>Last score</source>
+        <translation>Letzte Punktzahl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_trainees.py" line="113" />
+        <source>Folder with trainees' histories</source>
+        <translation>Ordner mit den Verläufen der Trainees</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_trainees.py" line="135" />
+        <source>cannot be read</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_trainees.py" line="143" />
+        <source>{file} cannot be read: {reason}</source>
+        <translation>{file} kann nicht gelesen werden: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>TrainingMenu</name>
     <message>
-        <location filename="../../ui/training_panel.py" line="392" />
+        <location filename="../../ui/training_panel.py" line="479" />
         <source>&amp;Training</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="393" />
+        <location filename="../../ui/training_panel.py" line="480" />
         <source>Practise a scenario …</source>
         <translation>Szenario üben …</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="394" />
+        <location filename="../../ui/training_panel.py" line="482" />
         <source>History &amp;&amp; report …</source>
         <translation>Verlauf &amp;&amp; Bericht …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="485" />
+        <source>Team folder for your supervisor …</source>
+        <translation>Teamordner für Ihre Teamleitung …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="496" />
+        <source>Team folder for your supervisor</source>
+        <translation>Teamordner für Ihre Teamleitung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="513" />
+        <source>The team folder cannot be used: {0}</source>
+        <translation>Der Teamordner kann nicht verwendet werden: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="516" />
+        <source>After each practice, your training history is copied to {0} for your supervisor.</source>
+        <translation>Nach jeder Übung wird Ihr Trainingsverlauf für Ihre Teamleitung nach {0} kopiert.</translation>
     </message>
 </context>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../ui/training_panel.py" line="309" />
+        <location filename="../../ui/training_panel.py" line="361" />
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="315" />
+        <location filename="../../ui/training_panel.py" line="368" />
         <source>A training scenario was skipped: {0}</source>
         <translation>Ein Trainingsszenario wurde übersprungen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="320" />
+        <location filename="../../ui/training_panel.py" line="373" />
         <source>Scenario</source>
         <translation>Szenario</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="320" />
+        <location filename="../../ui/training_panel.py" line="373" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="320" />
+        <location filename="../../ui/training_panel.py" line="373" />
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="331" />
+        <location filename="../../ui/training_panel.py" line="384" />
         <source>Start practice</source>
         <translation>Übung starten</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="335" />
+        <location filename="../../ui/training_panel.py" line="388" />
         <source>History &amp;&amp; report …</source>
         <translation>Verlauf &amp;&amp; Bericht …</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="374" />
+        <location filename="../../ui/training_panel.py" line="428" />
+        <source>The training history could not be saved: {0}</source>
+        <translation>Der Trainingsverlauf konnte nicht gespeichert werden: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="435" />
+        <source>History {file} unreadable ({reason}); kept as {copy}, a new history started.</source>
+        <translation>Verlauf {file} nicht lesbar ({reason}); als {copy} aufbewahrt, ein neuer Verlauf wurde angelegt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="445" />
+        <source>No copy for your supervisor in the team folder {0}; it is tried again next time.</source>
+        <translation>Keine Kopie für Ihre Teamleitung im Teamordner {0}; beim nächsten Mal wird es erneut versucht.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training_panel.py" line="458" />
         <source>The training history cannot be read: {0}</source>
         <translation>Der Trainingsverlauf kann nicht gelesen werden: {0}</translation>
     </message>
@@ -1564,49 +2503,39 @@
 <context>
     <name>TriageActions</name>
     <message>
-        <location filename="../../ui/triage_actions.py" line="96" />
+        <location filename="../../ui/triage_actions.py" line="98" />
         <source>no version in the customer's form of address</source>
         <translation>keine Fassung in der Anrede dieser Person</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.py" line="102" />
+        <location filename="../../ui/triage_actions.py" line="104" />
         <source>values missing: {0}</source>
         <translation>Werte fehlen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.py" line="106" />
+        <location filename="../../ui/triage_actions.py" line="108" />
         <source>too long for {0}</source>
         <translation>zu lang für {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.py" line="119" />
+        <location filename="../../ui/triage_actions.py" line="121" />
         <source>Replies queued for {n} customers.</source>
         <translation>Antworten für {n} Kunden im Ausgang.</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.py" line="122" />
+        <location filename="../../ui/triage_actions.py" line="124" />
         <source>Not sent to: {0}</source>
         <translation>Nicht gesendet an: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.py" line="150" />
-        <source>Storm building: {topic}</source>
-        <translation>Sturm zieht auf: {topic}</translation>
+        <location filename="../../ui/triage_actions.py" line="143" />
+        <source>The escalation file has no path “pr”: add one to escalate a storm.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/triage_actions.py" line="151" />
-        <source>{rate} angry posts per hour</source>
-        <translation>{rate} verärgerte Beiträge pro Stunde</translation>
-    </message>
-    <message>
-        <location filename="../../ui/triage_actions.py" line="161" />
-        <source>Escalation to {team}: storm on “{topic}”, {rate} angry posts per hour (usually {baseline}).</source>
-        <translation>Eskalation an {team}: Sturm zu „{topic}“, {rate} verärgerte Beiträge pro Stunde (sonst {baseline}).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/triage_actions.py" line="171" />
-        <source>{n} example conversations escalated to {team}.</source>
-        <translation>{n} Beispielgespräche an {team} eskaliert.</translation>
+        <location filename="../../ui/triage_actions.py" line="155" />
+        <source>storm on “{topic}”, {rate} angry posts per hour (usually {baseline}).</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>
