@@ -37,6 +37,7 @@ from agentdesk.ui.task_runner import TaskRunner
 from agentdesk.ui.template_actions import TONE_KEYS, TemplateActions
 from agentdesk.ui.time_words import set_display_zone
 from agentdesk.ui.training_panel import TrainingMenu
+from agentdesk.ui.training_trainees import trainees_page
 from agentdesk.ui.translations import ui_language
 from agentdesk.ui.triage_actions import TriageActions
 from agentdesk.ui.triage_widgets import StormBanner, TopicPane
@@ -253,6 +254,7 @@ class MainWindow(QMainWindow):
         """The supervisor's desk, built on first use and kept, so its tabs keep their state."""
         if self.desk is None:
             self.desk = SupervisorDesk(self)
+            self.desk.add_page(trainees_page(self.ws.data_dir, self.tasks), self.tr("Trainees"))
         self.desk.show()
         self.desk.raise_()
         self.desk.activateWindow()
