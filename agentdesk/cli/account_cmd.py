@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import getpass
 import json
 import sys
-from datetime import UTC, datetime
 
-from agentdesk.cli import CliError
+from agentdesk.cli import CliError, account_mastodon
+from agentdesk.cli.account_store import (
+    keep_account,
+    open_store,
+    read_secret,
+    refuse_taken_name,
+    refuse_training_profiles,
+)
 from agentdesk.core.entities import Account
-from agentdesk.store import Store, StoreError
-from agentdesk.store.profile import Role, load_settings, resolve_data_dir
+from agentdesk.store import Store
+from agentdesk.store.profile import resolve_data_dir
 from agentdesk.sync import credentials
 from agentdesk.sync.canned import CannedResponseFiles
 from agentdesk.sync.chatwoot.account_settings import account_settings
@@ -25,19 +30,24 @@ from agentdesk.sync.chatwoot.account_setup import check_connection
 from agentdesk.sync.chatwoot.diagnosis import ConnectionCheck
 from agentdesk.sync.credentials import KeyringUnavailable
 
-KINDS = ("chatwoot",)
+#: Kinds whose accounts keep a secret in the keyring.
+KINDS = ("chatwoot", "mastodon")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("account", help="add, list, remove or test the accounts of team backends")
+    p = sub.add_parser("account", help="add, list, remove or test the accounts of team backends and platforms")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    add = actions.add_parser("add", help="add an account; the access token is read from stdin")
-    add.add_argument("kind", choices=KINDS)
-    add.add_argument("--name", required=True, help="a name for this account in AgentDesk")
-    add.add_argument("--url", required=True, help="the address you open Chatwoot at, e.g. https://chat.example.com")
-    add.add_argument("--account-id", type=int, required=True, help="Chatwoot's account number (in its URLs)")
-    add.add_argument("--no-verify", action="store_true", help="store without testing the connection first")
-    add.set_defaults(func=_add)
+    add = actions.add_parser("add", help="add an account; a secret is read from stdin, never from an argument")
+    kinds = add.add_subparsers(dest="kind", metavar="KIND", required=True)
+    chatwoot = kinds.add_parser("chatwoot", help="a Chatwoot account; the access token is read from stdin")
+    chatwoot.add_argument("--name", required=True, help="a name for this account in AgentDesk")
+    chatwoot.add_argument(
+        "--url", required=True, help="the address you open Chatwoot at, e.g. https://chat.example.com"
+    )
+    chatwoot.add_argument("--account-id", type=int, required=True, help="Chatwoot's account number (in its URLs)")
+    chatwoot.add_argument("--no-verify", action="store_true", help="store without testing the connection first")
+    chatwoot.set_defaults(func=_add)
+    account_mastodon.register(kinds)
     listing = actions.add_parser("list", help="the accounts of this profile")
     listing.add_argument("--json", action="store_true", help="one JSON object per account")
     listing.set_defaults(func=_list)
@@ -50,59 +60,27 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         action.set_defaults(func=func)
 
 
-def _open(args: argparse.Namespace) -> Store:
-    try:
-        return Store.open(resolve_data_dir(args.data_dir))
-    except StoreError as exc:
-        raise CliError(str(exc), 3) from exc
-
-
 def _check(url: str, account_id: int, token: str) -> ConnectionCheck:
     return asyncio.run(check_connection(url, account_id, token))
 
 
-def _read_token() -> str:
-    token = getpass.getpass("Access token: ") if sys.stdin.isatty() else sys.stdin.readline()
-    if not token.strip():
-        raise CliError("no access token on stdin (pipe it in, e.g. 'agentdesk account add ... < token.txt')")
-    return token.strip()
-
-
 def _add(args: argparse.Namespace) -> int:
-    data_dir = resolve_data_dir(args.data_dir)
-    if args.sandbox or load_settings(data_dir).role is Role.TRAINEE:
-        raise CliError("this is a training profile: it may hold only the sandbox, never a real account", 3)
-    token = _read_token()
-    store = _open(args)
-    try:
-        if store.account_by_name(args.name) is not None:
-            raise CliError(f"an account named {args.name!r} exists already")
-        me = ""  # without a test, "me" stays the profile's agent name
-        if not args.no_verify:
-            check = _check(args.url, args.account_id, token)
-            if not check.ok:
-                raise CliError(check.message, 1)
-            print(check.message)
-            me = check.profile.name if check.profile else ""
-        try:
-            credentials.set_secret(args.kind, args.name, token)
-        except KeyringUnavailable as exc:
-            raise CliError(str(exc), 3) from exc
-        store.add_account(
-            args.kind,
-            args.name,
-            datetime.now(UTC),
-            base_url=args.url.rstrip("/"),
-            settings=account_settings(args.account_id, me),
-        )
-    finally:
-        store.close()
-    print(f"added {args.kind} account {args.name!r}")
+    refuse_training_profiles(args)
+    token = read_secret("Access token")
+    refuse_taken_name(args)
+    me = ""  # without a test, "me" stays the profile's agent name
+    if not args.no_verify:
+        check = _check(args.url, args.account_id, token)
+        if not check.ok:
+            raise CliError(check.message, 1)
+        print(check.message)
+        me = check.profile.name if check.profile else ""
+    keep_account(args, token, args.url.rstrip("/"), account_settings(args.account_id, me))
     return 0
 
 
 def _list(args: argparse.Namespace) -> int:
-    store = _open(args)
+    store = open_store(args)
     try:
         accounts = store.list_accounts()
     finally:
@@ -134,7 +112,7 @@ def _named(store: Store, name: str) -> Account:
 
 
 def _remove(args: argparse.Namespace) -> int:
-    store = _open(args)
+    store = open_store(args)
     try:
         account = _named(store, args.name)
         store.remove_account(account.id)
@@ -151,19 +129,23 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _test(args: argparse.Namespace) -> int:
-    store = _open(args)
+    store = open_store(args)
     try:
         account = _named(store, args.name)
     finally:
         store.close()
     if account.kind not in KINDS:
-        raise CliError(f"{account.name!r} is a {account.kind} account; only team backends can be tested")
+        raise CliError(f"{account.name!r} is a {account.kind} account; it has no connection to test")
     try:
         token = credentials.get_secret(account.kind, account.name)
     except KeyringUnavailable as exc:
         raise CliError(str(exc), 3) from exc
     if token is None:
         raise CliError(f"no access token stored for {account.name!r}; remove and add the account again")
-    check = _check(account.base_url, int(account.settings["account_id"]), token)
-    print(check.message, file=sys.stdout if check.ok else sys.stderr)
-    return 0 if check.ok else 1
+    if account.kind == "mastodon":
+        ok, message = account_mastodon.test(account.base_url, token)
+    else:
+        check = _check(account.base_url, int(account.settings["account_id"]), token)
+        ok, message = check.ok, check.message
+    print(message, file=sys.stdout if ok else sys.stderr)
+    return 0 if ok else 1

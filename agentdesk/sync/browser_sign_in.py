@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -135,9 +135,14 @@ _PROBLEM_WORDS = {
 }
 
 
+#: The endpoints of a platform, or how to get them once the redirect URI is known (Mastodon registers
+#: an app per instance, and its redirect URI must name the loopback port exactly).
+Endpoints = OAuthEndpoints | Callable[[str], Awaitable[OAuthEndpoints]]
+
+
 async def sign_in_with_browser(
     client: httpx.AsyncClient,
-    endpoints: OAuthEndpoints,
+    endpoints: Endpoints,
     open_browser: Callable[[str], object],
     *,
     timeout: float = SIGN_IN_TIMEOUT,
@@ -145,6 +150,8 @@ async def sign_in_with_browser(
 ) -> Tokens:
     """The whole flow: loopback port, browser, redirect, code exchange. Raises :class:`SignInFailed`."""
     async with LoopbackRedirect() as redirect:
+        if not isinstance(endpoints, OAuthEndpoints):
+            endpoints = await endpoints(redirect.redirect_uri)
         request = AuthorizationRequest(
             endpoints.authorize_url, endpoints.client_id, redirect.redirect_uri, endpoints.scopes
         )

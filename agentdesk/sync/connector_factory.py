@@ -30,7 +30,13 @@ def _chatwoot(account: Account, token: str) -> Connector:
 
 
 #: Account kinds backed by a server and a secret, with how to build their connector from the secret.
-REAL_SOURCES: dict[str, Build] = {"chatwoot": _chatwoot}
+def _mastodon(account: Account, token: str) -> Connector:
+    from agentdesk.sync.mastodon import MastodonConnector
+
+    return MastodonConnector.for_account(account, token)
+
+
+REAL_SOURCES: dict[str, Build] = {"chatwoot": _chatwoot, "mastodon": _mastodon}
 
 
 def real_connector(account: Account) -> Connector | None:

@@ -48,29 +48,13 @@ class OAuthServerState:
         return time.monotonic() + self.clock_offset
 
 
-class OAuthServer:
+class OAuthAuthority:
+    """The two endpoints' logic, for this server and for platform test servers that embed it."""
+
     def __init__(self, state: OAuthServerState | None = None) -> None:
         self.state = state or OAuthServerState()
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="oauth-test-server", daemon=True)
 
-    @property
-    def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def start(self) -> OAuthServer:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        self._thread.join(timeout=5)
-
-    # --- the two endpoints ---------------------------------------------------------------------
     def authorize(self, query: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
         state = self.state
         redirect_uri = query.get("redirect_uri", "")
@@ -163,7 +147,29 @@ class OAuthServer:
         return 302, {"Location": f"{redirect_uri}?{urlencode(params)}"}, b""
 
 
-def _handler_for(server: OAuthServer) -> type[BaseHTTPRequestHandler]:
+class OAuthServer(OAuthAuthority):
+    def __init__(self, state: OAuthServerState | None = None) -> None:
+        super().__init__(state)
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, name="oauth-test-server", daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def start(self) -> OAuthServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        self._thread.join(timeout=5)
+
+
+def _handler_for(server: OAuthAuthority) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:
             return

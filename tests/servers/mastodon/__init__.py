@@ -1,0 +1,1 @@
+"""A Mastodon instance for tests, on recorded real traffic."""
