@@ -15,6 +15,16 @@ class ChannelRules:
     characters_reserved_per_url: int | None = None
     sms_max_segments: int | None = None
 
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, str]) -> ChannelRules:
+        """The overrides an account keeps in its settings (e.g. read from its instance when added)."""
+
+        def number(key: str) -> int | None:
+            value = settings.get(key, "")
+            return _positive(int(value), allow_zero=True) if value.isdigit() else None
+
+        return cls(number("max_characters"), number("characters_reserved_per_url"), number("sms_max_segments"))
+
 
 @dataclass(frozen=True, slots=True)
 class MastodonInstanceRules(ChannelRules):
