@@ -103,3 +103,11 @@ def test_over_is_empty_iff_the_length_fits(channel: Channel, text: str) -> None:
     assert (result.over == ()) is (result.length <= result.limit)
     if text.strip():
         assert result.valid is (result.length <= result.limit)
+
+
+def test_an_accounts_stored_instance_limits_count_in_the_editor() -> None:
+    rules = ChannelRules.from_settings({"max_characters": "1000", "characters_reserved_per_url": "0", "x": "y"})
+    assert (rules.max_characters, rules.characters_reserved_per_url) == (1000, 0)
+    assert ChannelRules.from_settings({"max_characters": "lots"}) == ChannelRules()
+    result = measure("a" * 900, Channel.MASTODON, Audience.PUBLIC, rules=rules)
+    assert result.limit == 1000 and not result.over
