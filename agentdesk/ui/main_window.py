@@ -27,6 +27,9 @@ from agentdesk.ui.conversation_pane import ConversationPane
 from agentdesk.ui.event_bridge import EventBridge
 from agentdesk.ui.guidelines_file import GUIDELINES_FILE, USER_WORDS_FILE, load_guidelines
 from agentdesk.ui.message_bar import MessageBar
+from agentdesk.ui.notifier import Notifier
+from agentdesk.ui.out_of_hours import KEY as OUT_OF_HOURS_KEY
+from agentdesk.ui.out_of_hours import OutOfHoursOffer
 from agentdesk.ui.queue_pane import QueuePane
 from agentdesk.ui.send_flow import SendFlow
 from agentdesk.ui.service_levels import ServiceLevels
@@ -121,6 +124,18 @@ class MainWindow(QMainWindow):
             lambda: self.templates.library,
             self,
         )
+        self.notifier = Notifier(
+            self.ops, self.tasks, self.messages, self.service_levels, self._files, self._open_from_notice, self
+        )
+        self.out_of_hours = OutOfHoursOffer(
+            self.editor,
+            self.templates,
+            self.service_levels,
+            workspace.now,
+            self.shown_conversation,
+            self.messages,
+            workspace.settings,
+        )
         self.editor.set_user_words_path(workspace.data_dir / USER_WORDS_FILE)
         self._connect()
         self._shortcuts()
@@ -138,6 +153,12 @@ class MainWindow(QMainWindow):
             self.messages.show_message(
                 self.tr("The opening hours in the settings cannot be read ({0}); Mon–Fri 8–18 applies.").replace(
                     "{0}", self.service_levels.error
+                )
+            )
+        if self.notifier.error:
+            self.messages.show_message(
+                self.tr("Your working hours in the settings cannot be read ({0}); the opening hours apply.").replace(
+                    "{0}", self.notifier.error
                 )
             )
         self._tick()
@@ -159,6 +180,10 @@ class MainWindow(QMainWindow):
         self.bridge.account_state_changed.connect(self._on_account_state)
         self.bridge.outbox_changed.connect(lambda _cid: self._refresh_outbox())
         self.bridge.canned_responses_changed.connect(lambda _account: self.templates.canned_changed())
+        self.bridge.account_state_changed.connect(lambda _state: self.notifier.account_state_changed())
+        self.conversation_shown.connect(self.notifier.conversation_shown)
+        self.conversation_shown.connect(lambda _cid: self.out_of_hours.check())
+        self.triage.storm_raised.connect(self.notifier.storm)
 
     def _shortcuts(self) -> None:
         keys = {
@@ -188,6 +213,8 @@ class MainWindow(QMainWindow):
         accounts.setEnabled(self.ws.settings.role is not Role.TRAINEE)  # training never holds a real account
         if self.ws.settings.role is Role.SUPERVISOR:
             menu.addAction(self.tr("Supervisor desk …"), QKeySequence("Ctrl+Shift+D"), self.open_desk)
+        menu.addAction(self.tr("Insert out-of-hours reply"), QKeySequence(OUT_OF_HOURS_KEY), self.out_of_hours.insert)
+        self.notifier.add_menu(menu)
         menu.addSeparator()
         menu.addAction(self.tr("Keyboard shortcuts"), lambda: show_shortcuts(self))
         menu.addSeparator()
@@ -224,6 +251,7 @@ class MainWindow(QMainWindow):
         if self._shown_id is not None:
             await self._show(self._shown_id, same_as_before=False)
         await self._refresh_outbox_counts()
+        self.notifier.account_state_changed()  # the first pass may be over already
         # Everything built so far lives as long as the window: keep it out of the garbage
         # collector's full passes, which otherwise stall the GUI thread for tens of milliseconds.
         gc.freeze()
@@ -318,6 +346,7 @@ class MainWindow(QMainWindow):
 
     def assign_to_me(self) -> None:
         if self._shown_id is not None:
+            self.notifier.own_assignment(self._shown_id)
             self.tasks.run(self._own_change(self.ops.assign_to_me(self._shown_id)), what="assigning")
 
     def _set_status(self, status: Status) -> None:
@@ -414,6 +443,7 @@ class MainWindow(QMainWindow):
         changed, self._changed = self._changed, set()
         membership, self._membership_changed = self._membership_changed, False
         self.list_model.refresh_rows(changed)
+        self.notifier.changed(changed)
         if membership:
             self.reload_list()
         if self._shown_id in changed:
@@ -432,6 +462,12 @@ class MainWindow(QMainWindow):
     def _tick(self) -> None:
         self.status.set_clock(self.ws.now(), simulated=self.ws.sandbox is not None and self.ws.sandbox_only)
         self.list.view.viewport().update()  # waiting times move on
+        self.notifier.tick()  # and some of mine turn at risk
+
+    def _open_from_notice(self, conversation_id: int) -> None:
+        """A click on a notification: in the list if it is there, else straight in the pane."""
+        if not self.list.select_id(conversation_id):
+            self.open_conversation(conversation_id)
 
     def shown_conversation(self) -> Conversation | None:
         return self.pane.conversation

@@ -11,12 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QWidget
 
 from agentdesk.core.channels import Audience
 from agentdesk.core.entities import Conversation, Status
 from agentdesk.core.length import measure
-from agentdesk.store.profile import Role
 from agentdesk.store.triage_verdicts import Storm
 from agentdesk.sync.operations import Operations
 from agentdesk.sync.triage_service import TriageService
@@ -58,7 +57,6 @@ class TriageActions(QObject):
         self.topics, self.banner = topics, banner
         self._library = library
         self._window = parent
-        self._tray: QSystemTrayIcon | None = None
         service.storm_listeners.append(self._storm)
         banner.escalate.connect(lambda storm: self._tasks.run(self.escalate(storm), what="escalating the storm"))
 
@@ -135,22 +133,7 @@ class TriageActions(QObject):
                 text = " ".join(inbound[-1].text.split())
                 examples.append(f"{conversation.customer.handle}: {text[:_EXAMPLE_CHARS]}")
         self.banner.show_storm(storm, examples, self._ops.ws.settings.storm_team)
-        self._notify(storm)
-        self.storm_raised.emit(storm)
-
-    def _notify(self, storm: Storm) -> None:
-        """A desktop notification for supervisors, where the desktop has a tray."""
-        if self._ops.ws.settings.role is not Role.SUPERVISOR or not QSystemTrayIcon.isSystemTrayAvailable():
-            return
-        if self._tray is None:
-            icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
-            self._tray = QSystemTrayIcon(icon, self)
-            self._tray.show()
-        self._tray.showMessage(
-            self.tr("Storm building: {topic}").replace("{topic}", storm.alarm.topic_label),
-            self.tr("{rate} angry posts per hour").replace("{rate}", f"{storm.alarm.rate:.0f}"),
-            QSystemTrayIcon.MessageIcon.Critical,
-        )
+        self.storm_raised.emit(storm)  # the window's notifier tells supervisors on the desktop
 
     async def escalate(self, storm: Storm) -> None:
         """No escalation paths yet: an internal note on each example, then the configured team."""

@@ -14,7 +14,7 @@ from agentdesk.core.notifications.rules import (
     working_calendar,
     working_hours_words,
 )
-from agentdesk.core.notifications.watch import ConversationWatch, is_new_customer_message
+from agentdesk.core.notifications.watch import ConversationWatch, caught_up, is_new_customer_message
 
 __all__ = [
     "NOTICE_KINDS",
@@ -25,6 +25,7 @@ __all__ = [
     "NotificationRules",
     "Verdict",
     "bundle",
+    "caught_up",
     "is_new_customer_message",
     "working_calendar",
     "working_hours_words",

@@ -7,10 +7,12 @@ the last state of mine, and says which changes are worth a notice.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import datetime
+from types import MappingProxyType
 
 from agentdesk.core.entities import ConversationRow
+from agentdesk.core.events import AccountState, SyncPhase
 from agentdesk.core.notifications.rules import Notice, NoticeKind
 from agentdesk.core.sla import SlaState, SlaStatus, format_span
 
@@ -18,6 +20,15 @@ _ALREADY_LATE = (SlaState.AT_RISK, SlaState.BREACHED)
 
 #: How a row's SLA stands at a moment (None: nobody waits for an answer).
 StateOf = Callable[[ConversationRow, datetime], SlaStatus | None]
+
+
+def caught_up(states: Iterable[AccountState]) -> bool:
+    """Every account finished its first pass since start (or cannot make one): what the sync
+    brings from now on happened while the window was open. The catch-up itself is news for the
+    queues, not for notifications."""
+    return all(
+        s.phase is not SyncPhase.SYNCING and (s.since is not None or s.phase is not SyncPhase.IDLE) for s in states
+    )
 
 
 def is_new_customer_message(before: ConversationRow, after: ConversationRow) -> bool:
@@ -41,6 +52,16 @@ class ConversationWatch:
         self._mine: set[int] = set()
         self._states: dict[int, SlaState | None] = {}
         self._own: set[int] = set()
+
+    @property
+    def states(self) -> Mapping[int, SlaState | None]:
+        """The SLA state of mine at the last tick (None: nobody waits for an answer)."""
+        return MappingProxyType(self._states)
+
+    def assignee(self, conversation_id: int) -> str | None:
+        """Whom the conversation was assigned to when last seen (None: never seen)."""
+        row = self._rows.get(conversation_id)
+        return None if row is None else row.assignee
 
     def seed(self, rows: Iterable[ConversationRow]) -> None:
         """What the store held at start: remembered, never announced."""
