@@ -10,7 +10,10 @@ from agentdesk.core.channels import Audience
 from agentdesk.core.commands import Command, CommandKind
 from agentdesk.core.entities import Conversation, ConversationRow, Draft, Queue, Status
 from agentdesk.core.events import ConversationsChanged, OutboxChanged
+from agentdesk.core.reports import DateRange, TeamReport
+from agentdesk.core.sla import BusinessCalendar, SlaPolicy
 from agentdesk.store import SortOrder
+from agentdesk.store.reports import read_team_report
 from agentdesk.sync.workspace import Workspace
 
 
@@ -44,6 +47,10 @@ class Operations:
     async def outbox_counts(self) -> dict[str, int]:
         counts = await self.runner.read(self.store.outbox_counts)
         return {state.value: n for state, n in counts.items()}
+
+    async def team_report(self, days: DateRange, policy: SlaPolicy, calendar: BusinessCalendar) -> TeamReport:
+        """The supervisor's chart numbers for ``days``, read and computed on a reader thread."""
+        return await self.runner.read(read_team_report, self.store, days, policy, calendar, self.now())
 
     # --- writes ------------------------------------------------------------------------------
     async def save_draft(self, conversation_id: int, text: str, audience: Audience) -> None:

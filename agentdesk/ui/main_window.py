@@ -21,6 +21,7 @@ from agentdesk.store.profile import Role
 from agentdesk.sync.operations import Operations
 from agentdesk.sync.triage_service import TriageService
 from agentdesk.sync.workspace import Workspace
+from agentdesk.ui.charts_view import ChartsView
 from agentdesk.ui.conversation_list import ConversationList
 from agentdesk.ui.conversation_model import ConversationListModel
 from agentdesk.ui.conversation_pane import ConversationPane
@@ -282,6 +283,7 @@ class MainWindow(QMainWindow):
         """The supervisor's desk, built on first use and kept, so its tabs keep their state."""
         if self.desk is None:
             self.desk = SupervisorDesk(self)
+            self.desk.add_page(ChartsView(self.ops, self.tasks, self.service_levels), self.tr("Charts"))
             self.desk.add_page(trainees_page(self.ws.data_dir, self.tasks), self.tr("Trainees"))
         self.desk.show()
         self.desk.raise_()

@@ -103,47 +103,47 @@
     <message>
         <location filename="../../ui/chart_attainment.py" line="53" />
         <source>target met</source>
-        <translation type="unfinished" />
+        <translation>Ziel erreicht</translation>
     </message>
     <message>
         <location filename="../../ui/chart_attainment.py" line="53" />
         <source>below the target</source>
-        <translation type="unfinished" />
+        <translation>unter dem Ziel</translation>
     </message>
     <message>
         <location filename="../../ui/chart_attainment.py" line="55" />
         <source>Answered in time</source>
-        <translation type="unfinished" />
+        <translation>Rechtzeitig beantwortet</translation>
     </message>
     <message>
         <location filename="../../ui/chart_attainment.py" line="94" />
         <source>Target 100 %</source>
-        <translation type="unfinished" />
+        <translation>Ziel 100 %</translation>
     </message>
     <message>
         <location filename="../../ui/chart_attainment.py" line="105" />
-        <source>{name}: nothing decided yet</source>
-        <translation type="unfinished" />
+        <source>{name}: no request answered or overdue yet</source>
+        <translation>{name}: noch keine Anfrage beantwortet oder überfällig</translation>
     </message>
     <message>
         <location filename="../../ui/chart_attainment.py" line="108" />
         <source>{name}: {share} % answered in time</source>
-        <translation type="unfinished" />
+        <translation>{name}: {share} % rechtzeitig beantwortet</translation>
     </message>
     <message>
         <location filename="../../ui/chart_attainment.py" line="115" />
         <source>{n} in time</source>
-        <translation type="unfinished" />
+        <translation>{n} rechtzeitig</translation>
     </message>
     <message>
         <location filename="../../ui/chart_attainment.py" line="116" />
         <source>{n} late or unanswered past the target</source>
-        <translation type="unfinished" />
+        <translation>{n} zu spät oder nach Ablauf des Ziels unbeantwortet</translation>
     </message>
     <message>
         <location filename="../../ui/chart_attainment.py" line="117" />
         <source>{n} still within the target</source>
-        <translation type="unfinished" />
+        <translation>{n} noch innerhalb des Ziels</translation>
     </message>
 </context>
 <context>
@@ -169,184 +169,189 @@
     <message>
         <location filename="../../ui/charts_view.py" line="72" />
         <source>From</source>
-        <translation type="unfinished" />
+        <translation>Von</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="74" />
         <source>to</source>
-        <translation type="unfinished" />
+        <translation>bis</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="76" />
         <source>Today</source>
-        <translation type="unfinished" />
+        <translation>Heute</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="76" />
         <source>Last 7 days</source>
-        <translation type="unfinished" />
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="76" />
         <source>Last 30 days</source>
-        <translation type="unfinished" />
+        <translation>Letzte 30 Tage</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="91" />
         <source>per day</source>
-        <translation type="unfinished" />
+        <translation>je Tag</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="92" />
         <source>per agent</source>
-        <translation type="unfinished" />
+        <translation>je Person</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="93" />
         <source>per channel</source>
-        <translation type="unfinished" />
+        <translation>je Kanal</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="103" />
         <source>First response time</source>
-        <translation type="unfinished" />
+        <translation>Erste Antwortzeit</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="104" />
         <source>SLA attainment</source>
-        <translation type="unfinished" />
+        <translation>SLA-Erfüllung</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="105" />
         <source>Requests per hour of the week</source>
-        <translation type="unfinished" />
+        <translation>Eingänge je Stunde und Wochentag</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="113" />
         <location filename="../../ui/charts_view.py" line="181" />
         <source>Counting the requests …</source>
-        <translation type="unfinished" />
+        <translation>Anfragen werden gezählt …</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="123" />
-        <location filename="../../ui/charts_view.py" line="253" />
+        <location filename="../../ui/charts_view.py" line="254" />
         <source>yyyy-MM-dd</source>
-        <translation type="unfinished" />
+        <translation>dd.MM.yyyy</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="139" />
         <source>Export CSV …</source>
-        <translation type="unfinished" />
+        <translation>Als CSV exportieren …</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="140" />
         <source>Save the numbers behind this chart as a CSV file</source>
-        <translation type="unfinished" />
+        <translation>Die Zahlen hinter diesem Diagramm als CSV-Datei speichern</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="178" />
         <source>The end date is before the start date. Choose a later end date.</source>
-        <translation type="unfinished" />
+        <translation>Das Enddatum liegt vor dem Anfangsdatum. Wählen Sie ein späteres Enddatum.</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="193" />
         <source>{from} to {to}</source>
-        <translation type="unfinished" />
+        <translation>{from} bis {to}</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="200" />
         <source>No customer requests from {span}.</source>
-        <translation type="unfinished" />
+        <translation>Keine Kundenanfragen vom {span}.</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="202" />
         <source>No customer requests in this range.</source>
-        <translation type="unfinished" />
+        <translation>In diesem Zeitraum gibt es keine Kundenanfragen.</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="208" />
         <source>{n} customer requests from {span}.</source>
-        <translation type="unfinished" />
+        <translation>{n} Kundenanfragen vom {span}.</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="211" />
         <source>{share} % answered within the target.</source>
-        <translation type="unfinished" />
+        <translation>{share} % wurden innerhalb des Ziels beantwortet.</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="224" />
         <source>Day the request came in</source>
-        <translation type="unfinished" />
+        <translation>Eingangstag der Anfrage</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="225" />
         <source>Assigned agent</source>
-        <translation type="unfinished" />
+        <translation>Zugewiesen an</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="226" />
         <source>Channel</source>
-        <translation type="unfinished">Kanal</translation>
+        <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="235" />
+        <location filename="../../ui/charts_view.py" line="233" />
+        <source>MM/dd</source>
+        <translation>dd.MM.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="236" />
         <source>Unassigned</source>
-        <translation type="unfinished">Nicht zugewiesen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/charts_view.py" line="243" />
-        <source>Mon</source>
-        <translation type="unfinished">Mo</translation>
+        <translation>Nicht zugewiesen</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="244" />
-        <source>Tue</source>
-        <translation type="unfinished">Di</translation>
+        <source>Mon</source>
+        <translation>Mo</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="245" />
-        <source>Wed</source>
-        <translation type="unfinished">Mi</translation>
+        <source>Tue</source>
+        <translation>Di</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="246" />
-        <source>Thu</source>
-        <translation type="unfinished">Do</translation>
+        <source>Wed</source>
+        <translation>Mi</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="247" />
-        <source>Fri</source>
-        <translation type="unfinished">Fr</translation>
+        <source>Thu</source>
+        <translation>Do</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="248" />
-        <source>Sat</source>
-        <translation type="unfinished">Sa</translation>
+        <source>Fri</source>
+        <translation>Fr</translation>
     </message>
     <message>
         <location filename="../../ui/charts_view.py" line="249" />
+        <source>Sat</source>
+        <translation>Sa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts_view.py" line="250" />
         <source>Sun</source>
-        <translation type="unfinished">So</translation>
+        <translation>So</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="274" />
+        <location filename="../../ui/charts_view.py" line="275" />
         <source>Export the numbers as CSV</source>
-        <translation type="unfinished" />
+        <translation>Zahlen als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="274" />
+        <location filename="../../ui/charts_view.py" line="275" />
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="290" />
+        <location filename="../../ui/charts_view.py" line="291" />
         <source>The CSV file cannot be written ({reason}). Nothing was saved; choose another folder.</source>
-        <translation type="unfinished" />
+        <translation>Die CSV-Datei kann nicht geschrieben werden ({reason}). Es wurde nichts gespeichert; wählen Sie einen anderen Ordner.</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="296" />
+        <location filename="../../ui/charts_view.py" line="297" />
         <source>Saved {n} rows to {file}.</source>
-        <translation type="unfinished" />
+        <translation>{n} Zeilen in {file} gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -847,22 +852,22 @@
     <message>
         <location filename="../../ui/chart_heatmap.py" line="82" />
         <source>Hour of the day ({zone}); rows: weekdays</source>
-        <translation type="unfinished" />
+        <translation>Uhrzeit ({zone}); Zeilen: Wochentage</translation>
     </message>
     <message>
         <location filename="../../ui/chart_heatmap.py" line="90" />
         <source>no requests</source>
-        <translation type="unfinished" />
+        <translation>keine Anfragen</translation>
     </message>
     <message>
         <location filename="../../ui/chart_heatmap.py" line="97" />
         <source>requests per hour:</source>
-        <translation type="unfinished" />
+        <translation>Anfragen je Stunde:</translation>
     </message>
     <message>
         <location filename="../../ui/chart_heatmap.py" line="122" />
         <source>{day} {from}:00–{to}:00: {n} requests</source>
-        <translation type="unfinished" />
+        <translation>{day} {from}:00–{to}:00 Uhr: {n} Anfragen</translation>
     </message>
 </context>
 <context>
@@ -870,42 +875,42 @@
     <message>
         <location filename="../../ui/chart_histogram.py" line="65" />
         <source>Unanswered</source>
-        <translation type="unfinished" />
+        <translation>Unbeantwortet</translation>
     </message>
     <message>
         <location filename="../../ui/chart_histogram.py" line="80" />
         <source>within the target</source>
-        <translation type="unfinished" />
+        <translation>innerhalb des Ziels</translation>
     </message>
     <message>
         <location filename="../../ui/chart_histogram.py" line="81" />
         <source>over the target</source>
-        <translation type="unfinished" />
+        <translation>über dem Ziel</translation>
     </message>
     <message>
         <location filename="../../ui/chart_histogram.py" line="82" />
         <source>unanswered</source>
-        <translation type="unfinished" />
+        <translation>unbeantwortet</translation>
     </message>
     <message>
         <location filename="../../ui/chart_histogram.py" line="86" />
         <source>Requests</source>
-        <translation type="unfinished" />
+        <translation>Anfragen</translation>
     </message>
     <message>
-        <location filename="../../ui/chart_histogram.py" line="112" />
+        <location filename="../../ui/chart_histogram.py" line="114" />
         <source>{label}: {n} requests ({share} %)</source>
-        <translation type="unfinished" />
+        <translation>{label}: {n} Anfragen ({share} %)</translation>
     </message>
     <message>
-        <location filename="../../ui/chart_histogram.py" line="126" />
+        <location filename="../../ui/chart_histogram.py" line="128" />
         <source>Target {span}</source>
-        <translation type="unfinished" />
+        <translation>Ziel {span}</translation>
     </message>
     <message>
-        <location filename="../../ui/chart_histogram.py" line="132" />
+        <location filename="../../ui/chart_histogram.py" line="134" />
         <source>Business time until the first reply</source>
-        <translation type="unfinished" />
+        <translation>Geschäftszeit bis zur ersten Antwort</translation>
     </message>
 </context>
 <context>
@@ -937,112 +942,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="68" />
+        <location filename="../../ui/main_window.py" line="69" />
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>TRAINING · sandbox only: nothing you send reaches a real customer</source>
         <translation>TRAINING · nur Sandbox: Nichts, was Sie senden, erreicht echte Kundinnen und Kunden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>A scenario file was skipped: {0}</source>
         <translation>Eine Szenariodatei wurde übersprungen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>The opening hours in the settings cannot be read ({0}); Mon–Fri 8–18 applies.</source>
         <translation>Die Öffnungszeiten in den Einstellungen sind nicht lesbar ({0}); es gilt Mo–Fr 8–18.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>Your working hours in the settings cannot be read ({0}); the opening hours apply.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>&amp;AgentDesk</source>
         <translation>&amp;AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>Insert template …</source>
         <translation>Vorlage einfügen …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>Manage templates …</source>
         <translation>Vorlagen verwalten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>Answer topic with a template …</source>
         <translation>Thema mit Vorlage beantworten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>Accounts …</source>
         <translation>Konten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>Supervisor desk …</source>
         <translation>Supervisor-Ansicht …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>Reassign …</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>Insert out-of-hours reply</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="234" />
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>{file}, {reason}. The standard guidelines apply until it is fixed.</source>
         <translation>{file}, {reason}. Bis die Datei korrigiert ist, gelten die Standardrichtlinien.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>Escalations</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>Team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="307" />
         <source>Charts</source>
-        <translation type="unfinished" />
+        <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="308" />
         <source>Trainees</source>
         <translation>Trainees</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436" />
+        <location filename="../../ui/main_window.py" line="443" />
         <source>Pick a topic first: the reply goes to all its conversations.</source>
         <translation>Bitte zuerst ein Thema wählen: Die Antwort geht an alle seine Gespräche.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449" />
+        <location filename="../../ui/main_window.py" line="456" />
         <source>Answer the whole topic</source>
         <translation>Ganzes Thema beantworten</translation>
     </message>
@@ -1830,7 +1835,7 @@
     <message>
         <location filename="../../ui/team_board.py" line="117" />
         <source>Unassigned</source>
-        <translation type="unfinished">Nicht zugewiesen</translation>
+        <translation>Nicht zugewiesen</translation>
     </message>
 </context>
 <context>
