@@ -49,7 +49,7 @@ class OutOfHoursOffer(QWidget):
         self.label = QLabel(self.tr("🌙 Outside opening hours: let the customer know when you answer."))
         self.label.setWordWrap(True)
         self.button = QPushButton(self.tr("Insert out-of-hours reply"))
-        self.button.setToolTip(self.tr("Insert out-of-hours reply ({key})").replace("{key}", KEY))
+        self.button.setToolTip(self.tr("Insert out-of-hours reply (Ctrl+Shift+O)"))
         self.button.clicked.connect(self.insert)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 2, 8, 2)

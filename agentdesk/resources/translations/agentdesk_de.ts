@@ -3,89 +3,147 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="45" />
+        <location filename="../../ui/accounts_dialog.py" line="53" />
         <source>Accounts</source>
-        <extracomment>Runs a coroutine for the dialog and calls back with its result (the window's TaskRunner.run).</extracomment>
+        <extracomment>Kinds whose accounts this dialog can add, sign in again and remove (they keep a secret). Runs a coroutine for the dialog and calls back with its result (the window's TaskRunner.run).</extracomment>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="59" />
+        <location filename="../../ui/accounts_dialog.py" line="73" />
         <source>Test connection</source>
+        <extracomment>Opens the platform's sign-in page; tests put a browser of their own here.</extracomment>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="60" />
+        <location filename="../../ui/accounts_dialog.py" line="74" />
+        <location filename="../../ui/accounts_dialog.py" line="117" />
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="61" />
+        <location filename="../../ui/accounts_dialog.py" line="75" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="73" />
+        <location filename="../../ui/accounts_dialog.py" line="91" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="74" />
+        <location filename="../../ui/accounts_dialog.py" line="112" />
         <source>Chatwoot address</source>
         <translation>Chatwoot-Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="75" />
+        <location filename="../../ui/accounts_dialog.py" line="94" />
         <source>Account number</source>
         <translation>Kontonummer</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="76" />
+        <location filename="../../ui/accounts_dialog.py" line="61" />
+        <source>Chatwoot (team backend)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="62" />
+        <source>Mastodon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="77" />
+        <source>Sign in again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="90" />
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="112" />
+        <source>Instance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="114" />
         <source>Access token</source>
         <translation>Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="107" />
+        <location filename="../../ui/accounts_dialog.py" line="114" />
+        <source>Access token (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="115" />
+        <source>empty: sign in with the browser</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="117" />
+        <source>Sign in and add</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="137" />
         <source>synced</source>
         <translation>synchronisiert</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="109" />
+        <location filename="../../ui/accounts_dialog.py" line="139" />
         <source>syncing {0} of {1}</source>
         <translation>synchronisiere {0} von {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="111" />
+        <location filename="../../ui/accounts_dialog.py" line="141" />
         <source>syncing</source>
         <translation>synchronisiere</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="113" />
+        <location filename="../../ui/accounts_dialog.py" line="143" />
         <source>offline, trying again</source>
         <translation>offline, neuer Versuch folgt</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="115" />
+        <location filename="../../ui/accounts_dialog.py" line="145" />
         <source>needs sign-in</source>
         <translation>Anmeldung nötig</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="117" />
+        <location filename="../../ui/accounts_dialog.py" line="147" />
         <source>no access</source>
         <translation>kein Zugriff</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="118" />
+        <location filename="../../ui/accounts_dialog.py" line="148" />
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="136" />
-        <location filename="../../ui/accounts_dialog.py" line="141" />
+        <location filename="../../ui/accounts_dialog.py" line="167" />
+        <location filename="../../ui/accounts_dialog.py" line="179" />
         <source>Testing the connection…</source>
         <translation>Verbindung wird getestet …</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="161" />
+        <location filename="../../ui/accounts_dialog.py" line="175" />
+        <location filename="../../ui/accounts_dialog.py" line="188" />
+        <source>Waiting for the sign-in in your browser…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="191" />
+        <source>Type the new access token into the form first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="197" />
+        <source>The new access token is stored; the account syncs again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="216" />
         <source>Removed {0} and its access token.</source>
         <translation>{0} und sein Zugriffstoken wurden entfernt.</translation>
     </message>
@@ -964,7 +1022,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="172" />
         <source>Your working hours in the settings cannot be read ({0}); the opening hours apply.</source>
-        <translation type="unfinished" />
+        <translation>Ihre Arbeitszeit in den Einstellungen ist nicht lesbar ({0}); es gelten die Öffnungszeiten.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="222" />
@@ -1004,7 +1062,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="231" />
         <source>Insert out-of-hours reply</source>
-        <translation type="unfinished" />
+        <translation>Antwort außerhalb der Öffnungszeiten einfügen</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="234" />
@@ -1065,87 +1123,87 @@
     <message>
         <location filename="../../ui/notifier.py" line="106" />
         <source>AgentDesk</source>
-        <translation type="unfinished">AgentDesk</translation>
+        <translation>AgentDesk</translation>
     </message>
     <message>
         <location filename="../../ui/notifier.py" line="190" />
         <source>{n} conversations assigned to you</source>
-        <translation type="unfinished" />
+        <translation>{n} Gespräche wurden Ihnen zugewiesen</translation>
     </message>
     <message>
         <location filename="../../ui/notifier.py" line="192" />
         <source>Assigned to you: {who}</source>
-        <translation type="unfinished" />
+        <translation>Ihnen zugewiesen: {who}</translation>
     </message>
     <message>
         <location filename="../../ui/notifier.py" line="194" />
         <source>{n} of your conversations are at risk</source>
-        <translation type="unfinished" />
+        <translation>{n} Ihrer Gespräche sind gefährdet</translation>
     </message>
     <message>
         <location filename="../../ui/notifier.py" line="197" />
         <source>At risk: {who}</source>
-        <translation type="unfinished" />
+        <translation>Gefährdet: {who}</translation>
     </message>
     <message>
         <location filename="../../ui/notifier.py" line="198" />
         <source>{left} of business time left</source>
-        <translation type="unfinished" />
+        <translation>Noch {left} innerhalb der Öffnungszeiten</translation>
     </message>
     <message>
         <location filename="../../ui/notifier.py" line="201" />
         <source>New messages in {n} conversations</source>
-        <translation type="unfinished" />
+        <translation>Neue Nachrichten in {n} Gesprächen</translation>
     </message>
     <message>
         <location filename="../../ui/notifier.py" line="203" />
         <source>New message from {who}</source>
-        <translation type="unfinished" />
+        <translation>Neue Nachricht von {who}</translation>
     </message>
     <message>
         <location filename="../../ui/notifier.py" line="206" />
         <source>Storm building: {topic}</source>
-        <translation type="unfinished">Sturm zieht auf: {topic}</translation>
+        <translation>Sturm zieht auf: {topic}</translation>
     </message>
     <message>
         <location filename="../../ui/notifier.py" line="207" />
         <source>{rate} angry posts per hour</source>
-        <translation type="unfinished">{rate} verärgerte Beiträge pro Stunde</translation>
+        <translation>{rate} verärgerte Beiträge pro Stunde</translation>
     </message>
     <message>
         <location filename="../../ui/notifier.py" line="223" />
         <source>Notifications</source>
-        <translation type="unfinished" />
+        <translation>Benachrichtigungen</translation>
     </message>
     <message>
         <location filename="../../ui/notifier.py" line="225" />
         <source>A conversation is assigned to me</source>
-        <translation type="unfinished" />
+        <translation>Ein Gespräch wird mir zugewiesen</translation>
     </message>
     <message>
         <location filename="../../ui/notifier.py" line="226" />
         <source>One of mine turns at risk</source>
-        <translation type="unfinished" />
+        <translation>Eines meiner Gespräche wird gefährdet</translation>
     </message>
     <message>
         <location filename="../../ui/notifier.py" line="227" />
         <source>New message in a conversation open in the background</source>
-        <translation type="unfinished" />
+        <translation>Neue Nachricht in einem Gespräch, das im Hintergrund offen ist</translation>
     </message>
     <message>
         <location filename="../../ui/notifier.py" line="228" />
         <source>Storm alarm</source>
-        <translation type="unfinished" />
+        <translation>Sturmwarnung</translation>
     </message>
     <message>
         <location filename="../../ui/notifier.py" line="240" />
         <source>Quiet outside your working hours ({hours})</source>
-        <translation type="unfinished" />
+        <translation>Stumm außerhalb Ihrer Arbeitszeit ({hours})</translation>
     </message>
     <message>
         <location filename="../../ui/notifier.py" line="242" />
         <source>Open the last notified conversation</source>
-        <translation type="unfinished" />
+        <translation>Zuletzt gemeldetes Gespräch öffnen</translation>
     </message>
 </context>
 <context>
@@ -1153,27 +1211,27 @@
     <message>
         <location filename="../../ui/out_of_hours.py" line="49" />
         <source>🌙 Outside opening hours: let the customer know when you answer.</source>
-        <translation type="unfinished" />
+        <translation>🌙 Außerhalb der Öffnungszeiten: Sagen Sie der Kundschaft, wann Sie antworten.</translation>
     </message>
     <message>
         <location filename="../../ui/out_of_hours.py" line="51" />
         <source>Insert out-of-hours reply</source>
-        <translation type="unfinished" />
+        <translation>Antwort außerhalb der Öffnungszeiten einfügen</translation>
     </message>
     <message>
         <location filename="../../ui/out_of_hours.py" line="52" />
-        <source>Insert out-of-hours reply ({key})</source>
-        <translation type="unfinished" />
+        <source>Insert out-of-hours reply (Ctrl+Shift+O)</source>
+        <translation>Antwort außerhalb der Öffnungszeiten einfügen (Strg+Umschalt+O)</translation>
     </message>
     <message>
         <location filename="../../ui/out_of_hours.py" line="87" />
         <source>The reply already has text, so the out-of-hours reply is not inserted.</source>
-        <translation type="unfinished" />
+        <translation>Die Antwort enthält schon Text, deshalb wird die Antwort außerhalb der Öffnungszeiten nicht eingefügt.</translation>
     </message>
     <message>
         <location filename="../../ui/out_of_hours.py" line="93" />
         <source>There is no out-of-hours template for this conversation's language.</source>
-        <translation type="unfinished" />
+        <translation>Für die Sprache dieses Gesprächs gibt es keine Vorlage für Antworten außerhalb der Öffnungszeiten.</translation>
     </message>
 </context>
 <context>
@@ -1674,16 +1732,21 @@
     </message>
     <message>
         <location filename="../../ui/shortcuts_help.py" line="23" />
+        <source>insert the out-of-hours reply (offered outside opening hours)</source>
+        <translation>Antwort außerhalb der Öffnungszeiten einfügen (außerhalb der Öffnungszeiten angeboten)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_help.py" line="24" />
         <source>back to the list</source>
         <translation>zurück zur Liste</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_help.py" line="24" />
+        <location filename="../../ui/shortcuts_help.py" line="25" />
         <source>this overview</source>
         <translation>diese Übersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_help.py" line="34" />
+        <location filename="../../ui/shortcuts_help.py" line="35" />
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
