@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidg
 
 from agentdesk.core.entities import Conversation, Queue, Status
 from agentdesk.core.events import AccountState
+from agentdesk.core.length.rules import ChannelRules
 from agentdesk.store.profile import Role
 from agentdesk.sync.operations import Operations
 from agentdesk.sync.triage_service import TriageService
@@ -289,6 +290,11 @@ class MainWindow(QMainWindow):
         self.desk.raise_()
         self.desk.activateWindow()
 
+    def _account_rules(self, account_id: int) -> ChannelRules | None:
+        """The account's own limits (a Mastodon instance's, read when it was added)."""
+        account = next((a for a in self.ws.accounts if a.id == account_id), None)
+        return None if account is None else ChannelRules.from_settings(account.settings)
+
     def _known_names(self, conversation: Conversation) -> frozenset[str]:
         """Names that are neither spelling mistakes nor shouting: ours and the customer's."""
         settings = self.ws.settings
@@ -322,6 +328,7 @@ class MainWindow(QMainWindow):
                 or self.ws.settings.default_form_of_address.get(conversation.channel.value, ""),
                 language=ui_language(),
                 known_names=self._known_names(conversation),
+                rules=self._account_rules(conversation.account_id),
             )
             self.templates.forget_inserted()
             self.editor.set_text(draft.text if draft else "")

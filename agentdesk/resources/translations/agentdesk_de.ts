@@ -43,27 +43,27 @@
     <message>
         <location filename="../../ui/accounts_dialog.py" line="61" />
         <source>Chatwoot (team backend)</source>
-        <translation type="unfinished" />
+        <translation>Chatwoot (Team-Backend)</translation>
     </message>
     <message>
         <location filename="../../ui/accounts_dialog.py" line="62" />
         <source>Mastodon</source>
-        <translation type="unfinished" />
+        <translation>Mastodon</translation>
     </message>
     <message>
         <location filename="../../ui/accounts_dialog.py" line="77" />
         <source>Sign in again</source>
-        <translation type="unfinished" />
+        <translation>Erneut anmelden</translation>
     </message>
     <message>
         <location filename="../../ui/accounts_dialog.py" line="90" />
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>Art</translation>
     </message>
     <message>
         <location filename="../../ui/accounts_dialog.py" line="112" />
         <source>Instance</source>
-        <translation type="unfinished" />
+        <translation>Instanz</translation>
     </message>
     <message>
         <location filename="../../ui/accounts_dialog.py" line="114" />
@@ -73,17 +73,17 @@
     <message>
         <location filename="../../ui/accounts_dialog.py" line="114" />
         <source>Access token (optional)</source>
-        <translation type="unfinished" />
+        <translation>Zugriffstoken (optional)</translation>
     </message>
     <message>
         <location filename="../../ui/accounts_dialog.py" line="115" />
         <source>empty: sign in with the browser</source>
-        <translation type="unfinished" />
+        <translation>leer: im Browser anmelden</translation>
     </message>
     <message>
         <location filename="../../ui/accounts_dialog.py" line="117" />
         <source>Sign in and add</source>
-        <translation type="unfinished" />
+        <translation>Anmelden und hinzufügen</translation>
     </message>
     <message>
         <location filename="../../ui/accounts_dialog.py" line="137" />
@@ -130,17 +130,17 @@
         <location filename="../../ui/accounts_dialog.py" line="175" />
         <location filename="../../ui/accounts_dialog.py" line="188" />
         <source>Waiting for the sign-in in your browser…</source>
-        <translation type="unfinished" />
+        <translation>Warte auf die Anmeldung im Browser …</translation>
     </message>
     <message>
         <location filename="../../ui/accounts_dialog.py" line="191" />
         <source>Type the new access token into the form first.</source>
-        <translation type="unfinished" />
+        <translation>Tragen Sie zuerst das neue Zugriffstoken ins Formular ein.</translation>
     </message>
     <message>
         <location filename="../../ui/accounts_dialog.py" line="197" />
         <source>The new access token is stored; the account syncs again.</source>
-        <translation type="unfinished" />
+        <translation>Das neue Zugriffstoken ist gespeichert; das Konto wird wieder synchronisiert.</translation>
     </message>
     <message>
         <location filename="../../ui/accounts_dialog.py" line="216" />
@@ -540,12 +540,12 @@
     <message>
         <location filename="../../ui/conversation_pane.py" line="64" />
         <source>Escalate …</source>
-        <translation type="unfinished" />
+        <translation>Eskalieren …</translation>
     </message>
     <message>
         <location filename="../../ui/conversation_pane.py" line="65" />
         <source>Escalate to a team or person (Shift+E)</source>
-        <translation type="unfinished" />
+        <translation>An ein Team oder eine Person eskalieren (Umschalt+E)</translation>
     </message>
     <message>
         <location filename="../../ui/conversation_pane.py" line="72" />
@@ -740,27 +740,27 @@
     <message>
         <location filename="../../ui/escalation_actions.py" line="69" />
         <source>{reason}. The standard escalation paths apply until it is fixed.</source>
-        <translation type="unfinished" />
+        <translation>{reason}. Bis die Datei korrigiert ist, gelten die Standard-Eskalationswege.</translation>
     </message>
     <message>
         <location filename="../../ui/escalation_actions.py" line="83" />
         <source>Open a conversation first, then escalate it.</source>
-        <translation type="unfinished" />
+        <translation>Öffnen Sie zuerst ein Gespräch, dann können Sie es eskalieren.</translation>
     </message>
     <message>
         <location filename="../../ui/escalation_actions.py" line="101" />
         <source>Escalated to {path}: {reason}</source>
-        <translation type="unfinished" />
+        <translation>Eskaliert an {path}: {reason}</translation>
     </message>
     <message>
         <location filename="../../ui/escalation_actions.py" line="107" />
         <source>{n} conversations escalated to {path}.</source>
-        <translation type="unfinished" />
+        <translation>{n} Gespräche an {path} eskaliert.</translation>
     </message>
     <message>
         <location filename="../../ui/escalation_actions.py" line="107" />
         <source>Escalated to {path}.</source>
-        <translation type="unfinished" />
+        <translation>An {path} eskaliert.</translation>
     </message>
 </context>
 <context>
@@ -768,62 +768,62 @@
     <message>
         <location filename="../../ui/escalation_dialog.py" line="34" />
         <source>Escalate conversation</source>
-        <translation type="unfinished" />
+        <translation>Gespräch eskalieren</translation>
     </message>
     <message>
         <location filename="../../ui/escalation_dialog.py" line="40" />
         <source>Escalation path</source>
-        <translation type="unfinished" />
+        <translation>Eskalationsweg</translation>
     </message>
     <message>
         <location filename="../../ui/escalation_dialog.py" line="45" />
         <source>Why? This becomes an internal note the customer never sees.</source>
-        <translation type="unfinished" />
+        <translation>Warum? Daraus wird eine interne Notiz, die die Kundin oder der Kunde nie sieht.</translation>
     </message>
     <message>
         <location filename="../../ui/escalation_dialog.py" line="46" />
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>Grund</translation>
     </message>
     <message>
         <location filename="../../ui/escalation_dialog.py" line="51" />
         <source>Escalate</source>
-        <translation type="unfinished">Eskalieren</translation>
+        <translation>Eskalieren</translation>
     </message>
     <message>
         <location filename="../../ui/escalation_dialog.py" line="53" />
         <source>&amp;Path</source>
-        <translation type="unfinished" />
+        <translation>&amp;Weg</translation>
     </message>
     <message>
         <location filename="../../ui/escalation_dialog.py" line="55" />
         <source>&amp;Reason</source>
-        <translation type="unfinished" />
+        <translation>&amp;Grund</translation>
     </message>
     <message>
         <location filename="../../ui/escalation_dialog.py" line="59" />
         <source>Already escalated to {path}.</source>
-        <translation type="unfinished" />
+        <translation>Bereits an {path} eskaliert.</translation>
     </message>
     <message>
         <location filename="../../ui/escalation_dialog.py" line="78" />
         <source>Goes to the team {team}</source>
-        <translation type="unfinished" />
+        <translation>Geht an das Team {team}</translation>
     </message>
     <message>
         <location filename="../../ui/escalation_dialog.py" line="80" />
         <source>Goes to {person}</source>
-        <translation type="unfinished" />
+        <translation>Geht an {person}</translation>
     </message>
     <message>
         <location filename="../../ui/escalation_dialog.py" line="84" />
         <source>priority at least {priority}</source>
-        <translation type="unfinished" />
+        <translation>Priorität mindestens {priority}</translation>
     </message>
     <message>
         <location filename="../../ui/escalation_dialog.py" line="86" />
         <source>notified at once</source>
-        <translation type="unfinished" />
+        <translation>wird sofort benachrichtigt</translation>
     </message>
 </context>
 <context>
@@ -831,42 +831,42 @@
     <message>
         <location filename="../../ui/escalations_page.py" line="50" />
         <source>Customer</source>
-        <translation type="unfinished">Kunde</translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <location filename="../../ui/escalations_page.py" line="51" />
         <source>Path</source>
-        <translation type="unfinished" />
+        <translation>Weg</translation>
     </message>
     <message>
         <location filename="../../ui/escalations_page.py" line="52" />
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>Grund</translation>
     </message>
     <message>
         <location filename="../../ui/escalations_page.py" line="53" />
         <source>Since</source>
-        <translation type="unfinished" />
+        <translation>Seit</translation>
     </message>
     <message>
         <location filename="../../ui/escalations_page.py" line="54" />
         <source>Assigned to</source>
-        <translation type="unfinished" />
+        <translation>Zugewiesen an</translation>
     </message>
     <message>
         <location filename="../../ui/escalations_page.py" line="55" />
         <source>Priority</source>
-        <translation type="unfinished" />
+        <translation>Priorität</translation>
     </message>
     <message>
         <location filename="../../ui/escalations_page.py" line="101" />
         <source>{n} open escalated conversations</source>
-        <translation type="unfinished" />
+        <translation>{n} offene eskalierte Gespräche</translation>
     </message>
     <message>
         <location filename="../../ui/escalations_page.py" line="103" />
         <source>No open escalated conversations.</source>
-        <translation type="unfinished" />
+        <translation>Keine offenen eskalierten Gespräche.</translation>
     </message>
 </context>
 <context>
@@ -1082,7 +1082,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="303" />
         <source>Escalations</source>
-        <translation type="unfinished" />
+        <translation>Eskalationen</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="306" />
@@ -1171,37 +1171,37 @@
         <translation>{rate} verärgerte Beiträge pro Stunde</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="223" />
+        <location filename="../../ui/notifier.py" line="224" />
         <source>Notifications</source>
         <translation>Benachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="225" />
+        <location filename="../../ui/notifier.py" line="226" />
         <source>A conversation is assigned to me</source>
         <translation>Ein Gespräch wird mir zugewiesen</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="226" />
+        <location filename="../../ui/notifier.py" line="227" />
         <source>One of mine turns at risk</source>
         <translation>Eines meiner Gespräche wird gefährdet</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="227" />
+        <location filename="../../ui/notifier.py" line="228" />
         <source>New message in a conversation open in the background</source>
         <translation>Neue Nachricht in einem Gespräch, das im Hintergrund offen ist</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="228" />
+        <location filename="../../ui/notifier.py" line="229" />
         <source>Storm alarm</source>
         <translation>Sturmwarnung</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="240" />
+        <location filename="../../ui/notifier.py" line="241" />
         <source>Quiet outside your working hours ({hours})</source>
         <translation>Stumm außerhalb Ihrer Arbeitszeit ({hours})</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="242" />
+        <location filename="../../ui/notifier.py" line="243" />
         <source>Open the last notified conversation</source>
         <translation>Zuletzt gemeldetes Gespräch öffnen</translation>
     </message>
@@ -1224,12 +1224,12 @@
         <translation>Antwort außerhalb der Öffnungszeiten einfügen (Strg+Umschalt+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/out_of_hours.py" line="87" />
+        <location filename="../../ui/out_of_hours.py" line="89" />
         <source>The reply already has text, so the out-of-hours reply is not inserted.</source>
         <translation>Die Antwort enthält schon Text, deshalb wird die Antwort außerhalb der Öffnungszeiten nicht eingefügt.</translation>
     </message>
     <message>
-        <location filename="../../ui/out_of_hours.py" line="93" />
+        <location filename="../../ui/out_of_hours.py" line="95" />
         <source>There is no out-of-hours template for this conversation's language.</source>
         <translation>Für die Sprache dieses Gesprächs gibt es keine Vorlage für Antworten außerhalb der Öffnungszeiten.</translation>
     </message>
@@ -1302,22 +1302,22 @@
     <message>
         <location filename="../../ui/escalation_dialog.py" line="103" />
         <source>low</source>
-        <translation type="unfinished" />
+        <translation>niedrig</translation>
     </message>
     <message>
         <location filename="../../ui/escalation_dialog.py" line="104" />
         <source>medium</source>
-        <translation type="unfinished" />
+        <translation>mittel</translation>
     </message>
     <message>
         <location filename="../../ui/escalation_dialog.py" line="105" />
         <source>high</source>
-        <translation type="unfinished" />
+        <translation>hoch</translation>
     </message>
     <message>
         <location filename="../../ui/escalation_dialog.py" line="106" />
         <source>urgent</source>
-        <translation type="unfinished" />
+        <translation>dringend</translation>
     </message>
 </context>
 <context>
@@ -1348,7 +1348,7 @@
     <message>
         <location filename="../../ui/queue_pane.py" line="19" />
         <source>Escalated</source>
-        <translation type="unfinished">Eskaliert</translation>
+        <translation>Eskaliert</translation>
     </message>
     <message>
         <location filename="../../ui/queue_pane.py" line="20" />
@@ -1713,7 +1713,7 @@
     <message>
         <location filename="../../ui/shortcuts_help.py" line="19" />
         <source>escalate to a team or person</source>
-        <translation type="unfinished" />
+        <translation>an ein Team oder eine Person eskalieren</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts_help.py" line="20" />
@@ -2598,12 +2598,12 @@
     <message>
         <location filename="../../ui/triage_actions.py" line="143" />
         <source>The escalation file has no path “pr”: add one to escalate a storm.</source>
-        <translation type="unfinished" />
+        <translation>Die Eskalationsdatei enthält keinen Weg „pr“: Fügen Sie einen hinzu, um einen Sturm eskalieren zu können.</translation>
     </message>
     <message>
         <location filename="../../ui/triage_actions.py" line="155" />
         <source>storm on “{topic}”, {rate} angry posts per hour (usually {baseline}).</source>
-        <translation type="unfinished" />
+        <translation>Sturm zu „{topic}“, {rate} verärgerte Beiträge pro Stunde (sonst {baseline}).</translation>
     </message>
 </context>
 </TS>

@@ -47,32 +47,42 @@ class AccountSetup:
         states = {state.account_id: state for state in self.ws.engine.states()}
         return [(a, states.get(a.id) or AccountState(a.id, a.name, SyncPhase.STOPPED)) for a in self.ws.accounts]
 
+    def name_problem(self, name: str) -> str:
+        """Why this name cannot be used ("" if it can); a trainee may not even try (nothing leaves)."""
+        if self.ws.settings.role is Role.TRAINEE:  # before any connection test: not even that leaves a trainee
+            raise RealSourcesForbidden()
+        if not name.strip() or any(a.name == name.strip() for a in self.ws.accounts):
+            return f"Choose another name: {name.strip()!r} is empty or taken."
+        return ""
+
     async def add(self, name: str, url: str, account_id: int, token: str) -> ConnectionCheck:
         """Test, then store the token in the keyring and the account in the profile, then sync it."""
-        if self.ws.settings.role is Role.TRAINEE:  # before the connection test: not even that leaves a trainee
-            raise RealSourcesForbidden()
-        name, token = name.strip(), token.strip()
-        if not name or any(a.name == name for a in self.ws.accounts):
-            return ConnectionCheck(False, f"Choose another name: {name!r} is empty or taken.")
-        check = await check_connection(url, account_id, token)
-        if not check.ok:
-            return check
-        await credentials.off_loop(credentials.set_secret, KIND, name, token)
-        me = check.profile.name if check.profile else ""
+        problem = self.name_problem(name)
+        if problem:
+            return ConnectionCheck(False, problem)
+        check = await check_connection(url, account_id, token.strip())
+        if check.ok:
+            me = check.profile.name if check.profile else ""
+            await self.keep(KIND, name, url.strip().rstrip("/"), token.strip(), account_settings(account_id, me))
+        return check
+
+    async def keep(self, kind: str, name: str, url: str, secret: str, settings: dict[str, str]) -> Account:
+        """A tested account: the secret into the keyring, the rest into the profile, and it starts syncing."""
+        await credentials.off_loop(credentials.set_secret, kind, name.strip(), secret)
         account = await self.ws.runner.write(
-            self.ws.store.add_account,
-            KIND,
-            name,
-            datetime.now(UTC),
-            base_url=url.strip().rstrip("/"),
-            settings=account_settings(account_id, me),
+            self.ws.store.add_account, kind, name.strip(), datetime.now(UTC), base_url=url, settings=settings
         )
         self.ws.accounts.append(account)
         connector = real_connector(account)
         if connector is not None:
             self.ws.engine.add(account, connector)
             self.ws.engine.start()  # starts only the new account; the others run already
-        return check
+        return account
+
+    async def sign_in_again(self, account: Account, secret: str) -> None:
+        """A new secret for an account whose sign-in was refused: the engine tries again at once."""
+        await credentials.off_loop(credentials.set_secret, account.kind, account.name, secret)
+        self.ws.engine.wake(account.id)
 
     async def test(self, account: Account) -> ConnectionCheck:
         """Test a stored account with its stored token."""

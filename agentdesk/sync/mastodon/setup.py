@@ -9,7 +9,8 @@ instance's *Development* settings) is checked the same way before it is kept.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import httpx
@@ -19,6 +20,10 @@ from agentdesk.sync.browser_sign_in import OAuthEndpoints, sign_in_with_browser
 from agentdesk.sync.errors import NeedsSignIn, SourceError
 from agentdesk.sync.mastodon.api import MastodonApi
 from agentdesk.sync.mastodon.connector import MastodonConnector
+
+if TYPE_CHECKING:
+    from agentdesk.core.entities import Account
+    from agentdesk.sync.chatwoot.account_setup import AccountSetup
 
 #: Read mentions, threads, accounts and search results; write statuses (replies, direct messages).
 SCOPES = ("read:accounts", "read:notifications", "read:statuses", "read:search", "write:statuses")
@@ -32,6 +37,7 @@ class MastodonCheck:
     message: str
     handle: str = ""
     rules: MastodonInstanceRules | None = None
+    token: str = field(default="", repr=False)  # handed on to the keyring, never shown or logged
 
 
 def instance_url(value: str) -> str:
@@ -92,3 +98,41 @@ def account_settings(check: MastodonCheck) -> dict[str, str]:
     if check.rules is not None and check.rules.characters_reserved_per_url is not None:
         settings["characters_reserved_per_url"] = str(check.rules.characters_reserved_per_url)
     return settings
+
+
+async def add_account(
+    accounts: AccountSetup, name: str, url: str, open_browser: Callable[[str], object], token: str = ""
+) -> MastodonCheck:
+    """The accounts dialog's *Add*: sign in (or check a pasted token), then keep and sync the account."""
+    problem = accounts.name_problem(name)
+    if problem:
+        return MastodonCheck(False, problem)
+    try:
+        url = instance_url(url)
+    except ValueError as exc:
+        return MastodonCheck(False, str(exc))
+    check = await _signed_in(url, open_browser, token.strip())
+    if check.ok and check.token:
+        await accounts.keep(MastodonConnector.kind, name, url, check.token, account_settings(check))
+    return check
+
+
+async def sign_in_again(
+    accounts: AccountSetup, account: Account, open_browser: Callable[[str], object]
+) -> MastodonCheck:
+    """*Sign in again* on an account whose access was revoked: a new token, and it syncs at once."""
+    check = await _signed_in(account.base_url, open_browser, "")
+    if check.ok and check.token:
+        await accounts.sign_in_again(account, check.token)
+    return check
+
+
+async def _signed_in(url: str, open_browser: Callable[[str], object], token: str) -> MastodonCheck:
+    async with httpx.AsyncClient(timeout=20) as client:
+        if not token:
+            try:
+                token = await sign_in(client, url, open_browser)
+            except SourceError as exc:
+                return MastodonCheck(False, str(exc))
+        check = await check_token(client, url, token)
+    return MastodonCheck(check.ok, check.message, check.handle, check.rules, token if check.ok else "")
