@@ -61,11 +61,20 @@ def test_queues_count_what_they_show(store: Store) -> None:
             conversation("e", "x", status=Status.SPAM),
         ),
     )
+    escalated = {"path": "legal", "team": "Legal", "text": "Escalated to Legal: threatens to sue"}
+    for source_id in ("a", "c"):  # only an open one counts as escalated
+        [cid] = [
+            i
+            for i in store.conversation_ids(Queue.ALL_OPEN, "me") + store.conversation_ids(Queue.WAITING, "me")
+            if store.conversation(i).source_id == source_id
+        ]
+        store.perform(cid, CommandKind.ESCALATE, escalated, T0)
     counts = store.queue_counts("me")
     assert counts == {
         Queue.MINE: 1,
         Queue.UNASSIGNED: 1,
         Queue.ALL_OPEN: 2,
+        Queue.ESCALATED: 1,
         Queue.WAITING: 1,
         Queue.RESOLVED: 1,
         Queue.SPAM: 1,

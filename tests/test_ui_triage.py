@@ -225,16 +225,19 @@ async def test_a_storm_raises_the_alarm_banner_and_escalates_to_pr(tmp_path: Pat
         storm = win.storm_banner.storm
         assert text.startswith("⛔") and storm.alarm.topic_label in text  # red, and never colour alone
         assert "per hour" in text and "•" in text  # the rate and example posts
-        assert win.storm_banner.escalate_button.text() == "Escalate to PR"
+        assert win.storm_banner.escalate_button.text() == "Escalate to PR / marketing"  # the "pr" path's title
 
         before = len(_outbox(win))
         win.storm_banner.escalate_button.click()
-        await wait_until(lambda: "escalated to PR" in win.messages.label.text(), timeout=10)
+        await wait_until(lambda: "escalated to PR / marketing (PR)" in win.messages.label.text(), timeout=10)
         made = _outbox(win)[before:]
         examples = set(storm.example_conversation_ids)
-        assert examples and {cid for cid, kind, _ in made if kind == "note"} == examples
-        assert all("Escalation to PR" in p["text"] for _, kind, p in made if kind == "note")
-        assert {cid for cid, kind, p in made if kind == "escalate" and p == {"team": "PR"}} == examples
+        assert examples and {cid for cid, _, _ in made} == examples and len(made) == len(examples)
+        for _, kind, payload in made:  # the path's team and priority, the storm as the reason in the note
+            assert (kind, payload["path"], payload["team"], payload["priority"]) == ("escalate", "pr", "PR", "urgent")
+            assert payload["text"].startswith("Escalated to PR / marketing: storm on")
+        escalated = set(await _ids(win, Queue.ESCALATED))
+        assert examples <= escalated
 
 
 async def test_a_calm_day_raises_no_alarm(tmp_path: Path) -> None:

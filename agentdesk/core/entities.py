@@ -42,6 +42,7 @@ class Queue(StrEnum):
     MINE = "mine"
     UNASSIGNED = "unassigned"
     ALL_OPEN = "all_open"
+    ESCALATED = "escalated"  # open and handed up a path (docs/escalation.md)
     WAITING = "waiting"
     RESOLVED = "resolved"
     SPAM = "spam"
@@ -94,6 +95,8 @@ class ConversationRow:
     unread: bool
     relevance: float = 0.0  # triage: 0-1, how urgently a human should look
     reasons: tuple[str, ...] = ()  # triage reason codes, most important first (docs/triage.md)
+    priority: str = ""  # "", low, medium, high, urgent (as Chatwoot)
+    escalation: str = ""  # the escalation path's id; "" = not escalated
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +129,8 @@ class Conversation:
     messages: tuple[Message, ...] = ()
     earlier_conversations: int = 0
     language: str = ""
+    priority: str = ""  # "", low, medium, high, urgent (as Chatwoot)
+    escalation: str = ""  # the escalation path's id; "" = not escalated
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 #: Chatwoot's priorities, lowest first; "" (none) ranks below all of them.
@@ -50,6 +51,20 @@ class EscalationPaths:
 
     def get(self, path_id: str) -> EscalationPath | None:
         return next((p for p in self.paths if p.id == path_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Escalated:
+    """One open escalated conversation, as the supervisor's Escalations tab lists it."""
+
+    conversation_id: int
+    customer: str
+    path: str  # the path's id
+    reason: str  # what the agent wrote; "" when the escalation came from elsewhere
+    since: datetime | None
+    assignee: str
+    team: str
+    priority: str
 
 
 def raised_priority(current: str, target: str) -> str:

@@ -48,7 +48,7 @@ class IncomingConversation:
     created_at: datetime
     messages: tuple[IncomingMessage, ...] = ()
     language: str = ""
-    team: str = ""
+    team: str | None = None  # None: the source has no teams (the sandbox); the local one stays
     labels: tuple[str, ...] = ()
     priority: str | None = None  # "", low, medium, high, urgent; None: the source has no priorities
 

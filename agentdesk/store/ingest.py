@@ -103,7 +103,7 @@ def _upsert_conversations(
             "customer_id": customer_ids[it.customer.source_id],
             "status": it.status.value,
             "assignee": it.assignee or "",
-            "team": it.team,
+            "team": it.team or "",
             "labels": ",".join(it.labels),
             "subject": it.subject,
             "preview": it.subject,
@@ -115,16 +115,16 @@ def _upsert_conversations(
         for it in items
     }
     stmt = insert(ConversationTable)
+    # a source without teams or priorities (None) keeps the local ones, e.g. those an escalation set
+    known = [key for key in ("team", "priority") if all(getattr(it, key) is not None for it in items)]
     backend = stmt.on_conflict_do_update(
         index_elements=["account_id", "source_id"],
         set_={
             "status": stmt.excluded.status,
             "assignee": stmt.excluded.assignee,
-            "team": stmt.excluded.team,
             "labels": stmt.excluded.labels,
             "subject": stmt.excluded.subject,
-            # a source without priorities (None) keeps the local ones, e.g. those an escalation raised
-            **({"priority": stmt.excluded.priority} if all(it.priority is not None for it in items) else {}),
+            **{key: getattr(stmt.excluded, key) for key in known},
         },
     )
     # A platform without a backend knows no assignment: who has it stays ours, and a new post reopens it.

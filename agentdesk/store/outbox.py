@@ -20,7 +20,12 @@ from agentdesk.store.ingest import refresh_derived
 from agentdesk.store.models import ConversationTable, DraftRow, MessageTable, OutboxRow
 from agentdesk.store.search_index import index_messages_after, last_message_id
 
-_SHOWS_MESSAGE = {CommandKind.REPLY: Direction.OUTBOUND, CommandKind.NOTE: Direction.NOTE}
+# An escalation's private note shows at once too; its reason was written in a dialog, so the draft stays.
+_SHOWS_MESSAGE = {
+    CommandKind.REPLY: Direction.OUTBOUND,
+    CommandKind.NOTE: Direction.NOTE,
+    CommandKind.ESCALATE: Direction.NOTE,
+}
 
 
 def enqueue(
@@ -34,7 +39,7 @@ def enqueue(
     conv = session.get_one(ConversationTable, conversation_id)
     key = uuid.uuid4().hex
     local_id = None
-    if kind in _SHOWS_MESSAGE:
+    if kind in _SHOWS_MESSAGE and (kind is not CommandKind.ESCALATE or payload.get("text")):
         msg = MessageTable(
             conversation_id=conversation_id,
             source_id=f"local:{key}",
@@ -49,7 +54,8 @@ def enqueue(
         session.flush()
         index_messages_after(session, last_id)
         local_id = msg.id
-        session.execute(delete(DraftRow).where(DraftRow.conversation_id == conversation_id))
+        if kind is not CommandKind.ESCALATE:
+            session.execute(delete(DraftRow).where(DraftRow.conversation_id == conversation_id))
     row = OutboxRow(
         idempotency_key=key,
         kind=kind.value,
@@ -62,7 +68,7 @@ def enqueue(
     )
     session.add(row)
     session.flush()
-    if kind in _SHOWS_MESSAGE:
+    if local_id is not None:
         refresh_derived(session, [conversation_id])
     return convert.command(row, conv.source_id)
 

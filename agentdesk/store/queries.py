@@ -11,9 +11,11 @@ from sqlalchemy import Select, bindparam, func, literal_column, select, table, t
 from sqlalchemy.orm import Session
 
 from agentdesk.core.channels import Audience, Channel
+from agentdesk.core.commands import CommandKind
 from agentdesk.core.entities import Conversation, ConversationRow, Queue, Status
+from agentdesk.core.escalation import Escalated
 from agentdesk.store import convert
-from agentdesk.store.models import ConversationTable, CustomerRow, MessageTable
+from agentdesk.store.models import ConversationTable, CustomerRow, MessageTable, OutboxRow
 
 
 class SortOrder(StrEnum):
@@ -42,6 +44,8 @@ def _queue_filter(stmt: Select, queue: Queue, me: str) -> Select:  # type: ignor
             return stmt.where(c.status == Status.OPEN.value, c.assignee == "")
         case Queue.ALL_OPEN:
             return stmt.where(c.status == Status.OPEN.value)
+        case Queue.ESCALATED:
+            return stmt.where(c.escalation != "", c.status == Status.OPEN.value)
         case Queue.WAITING:
             return stmt.where(c.status.in_((Status.PENDING.value, Status.SNOOZED.value)))
         case Queue.RESOLVED:
@@ -66,7 +70,35 @@ def queue_counts(session: Session, me: str) -> dict[Queue, int]:
             counts[Queue.RESOLVED] += n
         elif status == Status.SPAM.value:
             counts[Queue.SPAM] += n
+    counts[Queue.ESCALATED] = (
+        session.scalar(_queue_filter(select(func.count()).select_from(c), Queue.ESCALATED, me)) or 0
+    )
     return counts
+
+
+def escalations(session: Session) -> list[Escalated]:
+    """The Escalated queue with what a supervisor asks about it: which path, why, since when, who
+    has it. The reason is the one the agent gave with the latest escalation (kept in the outbox)."""
+    c, cu, o = ConversationTable, CustomerRow, OutboxRow
+    latest = (
+        select(o.conversation_id, func.max(o.id).label("command_id"))
+        .where(o.kind == CommandKind.ESCALATE.value)
+        .group_by(o.conversation_id)
+        .subquery()
+    )
+    stmt = _queue_filter(
+        select(c.id, cu.name, cu.handle, c.escalation, o.payload_json, c.escalated_at, c.assignee, c.team, c.priority)
+        .join(cu, cu.id == c.customer_id)
+        .outerjoin(latest, latest.c.conversation_id == c.id)
+        .outerjoin(o, o.id == latest.c.command_id)
+        .order_by(c.escalated_at.desc(), c.id),
+        Queue.ESCALATED,
+        "",
+    )
+    return [
+        Escalated(cid, name or handle, path, json.loads(payload or "{}").get("reason", ""), at, who, team, priority)
+        for cid, name, handle, path, payload, at, who, team, priority in session.execute(stmt)
+    ]
 
 
 def fts_query(user_text: str) -> str | None:
@@ -168,6 +200,8 @@ def conversation_rows(session: Session, ids: list[int]) -> list[ConversationRow]
             c.subject,
             c.relevance,
             c.triage_reasons,
+            c.priority,
+            c.escalation,
         )
         .join(cu, cu.id == c.customer_id)
         .where(c.id.in_(ids))
@@ -187,6 +221,8 @@ def conversation_rows(session: Session, ids: list[int]) -> list[ConversationRow]
             unread=r[10],
             relevance=r[12],
             reasons=tuple(reason["code"] for reason in json.loads(r[13])),
+            priority=r[14],
+            escalation=r[15],
         )
         for r in session.execute(stmt)
     }
@@ -231,4 +267,6 @@ def conversation(session: Session, conversation_id: int) -> Conversation | None:
         messages=tuple(convert.message(m) for m in messages),
         earlier_conversations=earlier or 0,
         language=row.language,
+        priority=row.priority,
+        escalation=row.escalation,
     )

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from agentdesk.core.channels import Audience
 from agentdesk.core.commands import Command, CommandKind, CommandResult, CommandState
 from agentdesk.core.entities import Account, Conversation, ConversationRow, Draft, Queue, Status
+from agentdesk.core.escalation import Escalated
 from agentdesk.core.incoming import SyncBatch
 from agentdesk.store import convert, drafts, ingest, outbox, queries, triage_verdicts
 from agentdesk.store.database import STORE_FILE, open_engine
@@ -126,6 +127,10 @@ class Store:
         with self._tx() as s:
             return queries.conversation_ids(s, queue, me, order, search, topic_id)
 
+    def escalations(self) -> list[Escalated]:
+        with self._tx() as s:
+            return queries.escalations(s)
+
     def topic_counts(self, min_size: int = 2) -> list[TopicCount]:
         with self._tx() as s:
             return queries.topic_counts(s, min_size)
@@ -161,7 +166,7 @@ class Store:
     ) -> Command:
         """A user's write: applied locally at once (optimistic) and queued for the source, atomically."""
         with self._tx() as s:
-            _apply_locally(s, conversation_id, kind, payload)
+            _apply_locally(s, conversation_id, kind, payload, now)
             return outbox.enqueue(s, conversation_id, kind, payload, now, author)
 
     def due_commands(self, account_id: int, now: datetime) -> list[Command]:
@@ -210,15 +215,17 @@ class Store:
             return str(s.execute(text("PRAGMA integrity_check")).scalar())
 
 
-def _apply_locally(s: Session, conversation_id: int, kind: CommandKind, payload: dict[str, str]) -> None:
-    values: dict[str, str] = {}
+def _apply_locally(s: Session, conversation_id: int, kind: CommandKind, payload: dict[str, str], now: datetime) -> None:
+    values: dict[str, object] = {}
     if kind is CommandKind.ASSIGN:
         values["assignee"] = payload["assignee"]
     elif kind is CommandKind.UNASSIGN:
         values["assignee"] = ""
     elif kind is CommandKind.SET_STATUS:
         values["status"] = Status(payload["status"]).value
-    elif kind is CommandKind.ESCALATE and payload.get("team"):
-        values["team"] = payload["team"]
+    elif kind is CommandKind.ESCALATE:  # the path, and whom it goes to at what priority, at once
+        values.update({key: payload[key] for key in ("team", "assignee", "priority") if payload.get(key)})
+        if payload.get("path"):
+            values.update(escalation=payload["path"], escalated_at=now)
     if values:
         s.execute(update(ConversationTable).where(ConversationTable.id == conversation_id).values(**values))

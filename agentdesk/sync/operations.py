@@ -9,6 +9,7 @@ from datetime import datetime
 from agentdesk.core.channels import Audience
 from agentdesk.core.commands import Command, CommandKind
 from agentdesk.core.entities import Conversation, ConversationRow, Draft, Queue, Status
+from agentdesk.core.escalation import Escalated, EscalationPath, raised_priority
 from agentdesk.core.events import ConversationsChanged, OutboxChanged
 from agentdesk.core.reports import DateRange, TeamReport
 from agentdesk.core.sla import BusinessCalendar, SlaPolicy
@@ -40,6 +41,9 @@ class Operations:
 
     async def conversation(self, conversation_id: int) -> Conversation | None:
         return await self.runner.read(self.store.conversation, conversation_id)
+
+    async def escalations(self) -> list[Escalated]:
+        return await self.runner.read(self.store.escalations)
 
     async def draft(self, conversation_id: int) -> Draft | None:
         return await self.runner.read(self.store.draft, conversation_id)
@@ -91,9 +95,19 @@ class Operations:
     async def set_status(self, conversation_id: int, status: Status) -> Command:
         return await self._perform(conversation_id, CommandKind.SET_STATUS, {"status": status.value})
 
-    async def escalate(self, conversation_id: int, team: str) -> Command:
-        """Hand a conversation to a team by name (the agent writes why in an internal note first)."""
-        return await self._perform(conversation_id, CommandKind.ESCALATE, {"team": team})
+    async def escalate(self, conversation_id: int, path: EscalationPath, reason: str, note: str) -> Command:
+        """Hand a conversation up ``path``: one command carries the private ``note`` (the path and the
+        reason in words), the assignment to the path's team or person and the raised priority. The
+        note goes last, so finding it on the source proves all of it arrived: exactly once."""
+        conversation = await self.conversation(conversation_id)
+        payload = {"path": path.id, "reason": reason, "text": note}
+        payload["team" if path.team else "assignee"] = path.team or path.person
+        priority = raised_priority(conversation.priority if conversation else "", path.priority)
+        if priority:
+            payload["priority"] = priority
+        if path.notify:
+            payload["notify"] = "1"
+        return await self._perform(conversation_id, CommandKind.ESCALATE, payload)
 
     async def retry(self, command_id: int) -> None:
         conversation_id = await self.runner.write(self.store.retry_command, command_id, self.now())

@@ -14,6 +14,7 @@ from agentdesk.core.entities import ConversationRow
 from agentdesk.core.sla import SlaState, SlaStatus
 from agentdesk.ui.channel_badges import channel_pixmap
 from agentdesk.ui.conversation_model import ConversationListModel
+from agentdesk.ui.escalation_dialog import priority_word
 from agentdesk.ui.time_words import short_age
 from agentdesk.ui.triage_widgets import badge_text
 
@@ -28,6 +29,14 @@ _BADGE: dict[SlaState, tuple[str, str, str]] = {
     SlaState.AT_RISK: ("#FFF1D6", "#8A5300", "⏳ "),
     SlaState.BREACHED: ("#FDE2E4", "#B00020", "⛔ "),
     SlaState.PAUSED: ("#ECEEF1", "#6B7280", "⏸ "),
+}
+
+#: Priority marks (background, text, mark): the word always shows, the colour only adds to it.
+_PRIORITY: dict[str, tuple[str, str, str]] = {
+    "urgent": ("#FDE2E4", "#B00020", "▲▲"),
+    "high": ("#FFF1D6", "#8A5300", "▲"),
+    "medium": ("#ECEEF1", "#4B5563", "■"),
+    "low": ("#ECEEF1", "#6B7280", "▼"),
 }
 
 SlaLookup = Callable[[ConversationRow, datetime], SlaStatus | None]
@@ -112,6 +121,7 @@ class ConversationDelegate(QStyledItemDelegate):
 
         second = QRect(left, top + line_h, right - left, line_h)
         preview_right = right - self._paint_badge(painter, row, second, small)
+        preview_right -= self._paint_priority(painter, row, second.adjusted(0, 0, preview_right - right, 0), small)
         preview_right -= self._paint_reasons(painter, row, second.adjusted(0, 0, preview_right - right, 0), small)
         preview_font = QFont(base)
         painter.setFont(preview_font)
@@ -138,6 +148,25 @@ class ConversationDelegate(QStyledItemDelegate):
         painter.setBrush(QColor(background))
         painter.drawRoundedRect(rect, 4, 4)
         painter.setFont(badge_font)
+        painter.setPen(QColor(colour))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        return width + 6
+
+    @staticmethod
+    def _paint_priority(painter: QPainter, row: ConversationRow, line: QRect, font: QFont) -> int:
+        """The priority as a word with a mark ("▲ dringend"), never colour alone; returns its width."""
+        if row.priority not in _PRIORITY:
+            return 0
+        background, colour, mark = _PRIORITY[row.priority]
+        text = f"{mark} {priority_word(row.priority)}"
+        mark_font = QFont(font)
+        mark_font.setBold(row.priority in ("high", "urgent"))
+        width = QFontMetrics(mark_font).horizontalAdvance(text) + 10
+        rect = QRect(line.right() - width, line.top() + 3, width, line.height() - 6)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(background))
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setFont(mark_font)
         painter.setPen(QColor(colour))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         return width + 6

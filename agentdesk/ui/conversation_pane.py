@@ -35,6 +35,7 @@ class ConversationPane(QStackedWidget):
     assign_to_me = Signal()
     resolve = Signal()
     mark_spam = Signal()
+    escalate = Signal()
     message_action = Signal(str, int)  # "retry" | "edit" | "discard", message id
 
     def __init__(self, now: Callable[[], datetime], parent: QWidget | None = None) -> None:
@@ -60,6 +61,8 @@ class ConversationPane(QStackedWidget):
         self.resolve_button.setToolTip(self.tr("Resolve (e)"))
         self.spam_button = QPushButton(self.tr("Spam"))
         self.spam_button.setToolTip(self.tr("Mark as spam (s)"))
+        self.escalate_button = QPushButton(self.tr("Escalate …"))
+        self.escalate_button.setToolTip(self.tr("Escalate to a team or person (Shift+E)"))
 
         self.thread = QTextBrowser()
         self.thread.setObjectName("thread")
@@ -83,7 +86,7 @@ class ConversationPane(QStackedWidget):
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         header.addLayout(titles, 1)
-        for button in (self.assign_button, self.resolve_button, self.spam_button):
+        for button in (self.assign_button, self.resolve_button, self.spam_button, self.escalate_button):
             header.addWidget(button)
 
         lower = QWidget()
@@ -108,6 +111,7 @@ class ConversationPane(QStackedWidget):
         self.assign_button.clicked.connect(self.assign_to_me)
         self.resolve_button.clicked.connect(self.resolve)
         self.spam_button.clicked.connect(self.mark_spam)
+        self.escalate_button.clicked.connect(self.escalate)
 
     def show_conversation(self, conversation: Conversation, me: str, *, same_as_before: bool, due: str = "") -> None:
         """Show (or refresh) a conversation; a refresh keeps the editor and the scroll position."""

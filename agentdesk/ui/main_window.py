@@ -26,6 +26,8 @@ from agentdesk.ui.charts_view import ChartsView
 from agentdesk.ui.conversation_list import ConversationList
 from agentdesk.ui.conversation_model import ConversationListModel
 from agentdesk.ui.conversation_pane import ConversationPane
+from agentdesk.ui.escalation_actions import EscalationActions
+from agentdesk.ui.escalations_page import EscalationsPage
 from agentdesk.ui.event_bridge import EventBridge
 from agentdesk.ui.guidelines_file import GUIDELINES_FILE, USER_WORDS_FILE, load_guidelines
 from agentdesk.ui.message_bar import MessageBar
@@ -116,6 +118,9 @@ class MainWindow(QMainWindow):
         )
         self.send_flow = SendFlow(self.editor, self.ops, self.tasks, lambda: self._shown_id, self)
         self._topic: int | None = None  # a topic picked in the topic view lists that topic instead of a queue
+        self.escalation = EscalationActions(
+            self.ops, self.tasks, self.messages, self._files, self.shown_conversation, self
+        )
         self.triage = TriageActions(
             TriageService(workspace),
             self.ops,
@@ -124,6 +129,7 @@ class MainWindow(QMainWindow):
             self.topic_pane,
             self.storm_banner,
             lambda: self.templates.library,
+            self.escalation,
             self,
         )
         self.notifier = Notifier(
@@ -176,6 +182,7 @@ class MainWindow(QMainWindow):
         self.pane.assign_to_me.connect(self.assign_to_me)
         self.pane.resolve.connect(lambda: self._set_status(Status.RESOLVED))
         self.pane.mark_spam.connect(lambda: self.mark_spam(True))
+        self.pane.escalate.connect(self.escalation.open_dialog)
         self.pane.message_action.connect(self._message_action)
         self.tasks.failed.connect(self.messages.show_message)
         self.bridge.conversations_changed.connect(self._on_changed)
@@ -197,6 +204,7 @@ class MainWindow(QMainWindow):
             "Shift+A": self.assign_to_me,
             "S": lambda: self.mark_spam(True),
             "Shift+S": lambda: self.mark_spam(False),
+            "Shift+E": self.escalation.open_dialog,
             "?": lambda: show_shortcuts(self),
             "Escape": self.list.view.setFocus,
         }
@@ -260,6 +268,7 @@ class MainWindow(QMainWindow):
         # Not needed for the first screen: read the templates and guidelines once it is up.
         self.tasks.run(self.templates.load(), what="loading templates")
         self.tasks.run(self._load_guidelines(), what="loading the guidelines")
+        self.tasks.run(self.escalation.paths(), what="loading the escalation paths")
 
     async def _load_guidelines(self) -> None:
         """The company's guidelines file if there is one; a broken one is named, the defaults apply."""
@@ -284,6 +293,9 @@ class MainWindow(QMainWindow):
         """The supervisor's desk, built on first use and kept, so its tabs keep their state."""
         if self.desk is None:
             self.desk = SupervisorDesk(self)
+            self.escalations = EscalationsPage(self.ops, self.tasks, self.escalation, self.open_conversation)
+            self.bridge.conversations_changed.connect(lambda _ids, _membership: self.escalations.changed())
+            self.desk.add_page(self.escalations, self.tr("Escalations"))
             self.desk.add_page(ChartsView(self.ops, self.tasks, self.service_levels), self.tr("Charts"))
             self.desk.add_page(trainees_page(self.ws.data_dir, self.tasks), self.tr("Trainees"))
         self.desk.show()

@@ -16,6 +16,7 @@ def queue_title(queue: Queue) -> str:
         Queue.MINE: QCoreApplication.translate("Queues", "Mine"),
         Queue.UNASSIGNED: QCoreApplication.translate("Queues", "Unassigned"),
         Queue.ALL_OPEN: QCoreApplication.translate("Queues", "All open"),
+        Queue.ESCALATED: QCoreApplication.translate("Queues", "Escalated"),
         Queue.WAITING: QCoreApplication.translate("Queues", "Waiting on customer"),
         Queue.RESOLVED: QCoreApplication.translate("Queues", "Resolved"),
         Queue.SPAM: QCoreApplication.translate("Queues", "Spam"),

@@ -16,6 +16,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("Alt+1 … Alt+6", QT_TRANSLATE_NOOP("Shortcuts", "switch the inserted template's tone")),
     ("Shift+A", QT_TRANSLATE_NOOP("Shortcuts", "assign to me")),
     ("e", QT_TRANSLATE_NOOP("Shortcuts", "resolve")),
+    ("Shift+E", QT_TRANSLATE_NOOP("Shortcuts", "escalate to a team or person")),
     ("s", QT_TRANSLATE_NOOP("Shortcuts", "mark as spam")),
     ("Shift+S", QT_TRANSLATE_NOOP("Shortcuts", "not spam: back to the open queue")),
     ("Ctrl+Shift+T", QT_TRANSLATE_NOOP("Shortcuts", "answer a whole topic with one template")),

@@ -21,11 +21,13 @@ from agentdesk.sync.operations import Operations
 from agentdesk.sync.triage_service import TriageService
 from agentdesk.templates.library import TemplateLibrary
 from agentdesk.templates.model import Template
+from agentdesk.ui.escalation_actions import EscalationActions
 from agentdesk.ui.message_bar import MessageBar
 from agentdesk.ui.task_runner import TaskRunner
 from agentdesk.ui.triage_widgets import StormBanner, TopicPane
 
 _EXAMPLE_CHARS = 110
+STORM_PATH = "pr"  # the escalation path a public storm goes up (escalation.toml)
 
 
 @dataclass
@@ -49,6 +51,7 @@ class TriageActions(QObject):
         topics: TopicPane,
         banner: StormBanner,
         library: Callable[[], TemplateLibrary | None],
+        escalation: EscalationActions,
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
@@ -56,6 +59,7 @@ class TriageActions(QObject):
         self._ops, self._tasks, self._messages = ops, tasks, messages
         self.topics, self.banner = topics, banner
         self._library = library
+        self._escalation = escalation
         self._window = parent
         service.storm_listeners.append(self._storm)
         banner.escalate.connect(lambda storm: self._tasks.run(self.escalate(storm), what="escalating the storm"))
@@ -132,26 +136,27 @@ class TriageActions(QObject):
             if conversation and inbound:
                 text = " ".join(inbound[-1].text.split())
                 examples.append(f"{conversation.customer.handle}: {text[:_EXAMPLE_CHARS]}")
-        self.banner.show_storm(storm, examples, self._ops.ws.settings.storm_team)
+        pr = (await self._escalation.paths()).get(STORM_PATH)
+        self.banner.show_storm(storm, examples, self._escalation.title(pr) if pr else STORM_PATH.upper())
+        self.banner.escalate_button.setEnabled(pr is not None)
+        self.banner.escalate_button.setToolTip(
+            "" if pr else self.tr("The escalation file has no path “pr”: add one to escalate a storm.")
+        )
         self.storm_raised.emit(storm)  # the window's notifier tells supervisors on the desktop
 
     async def escalate(self, storm: Storm) -> None:
-        """No escalation paths yet: an internal note on each example, then the configured team."""
-        team = self._ops.ws.settings.storm_team
+        """Each example conversation goes up the PR path, the storm's figures as the reason."""
+        pr = (await self._escalation.paths()).get(STORM_PATH)
+        if pr is None:
+            return
         self.banner.escalate_button.setEnabled(False)
         alarm = storm.alarm
-        note = (
-            self.tr("Escalation to {team}: storm on “{topic}”, {rate} angry posts per hour (usually {baseline}).")
-            .replace("{team}", team)
+        reason = (
+            self.tr("storm on “{topic}”, {rate} angry posts per hour (usually {baseline}).")
             .replace("{topic}", alarm.topic_label)
             .replace("{rate}", f"{alarm.rate:.0f}")
             .replace("{baseline}", f"{alarm.baseline:.0f}")
         )
         for conversation_id in storm.example_conversation_ids:
-            await self._ops.send(conversation_id, note, Audience.PRIVATE, note=True)
-            await self._ops.escalate(conversation_id, team)
-        self._messages.show_message(
-            self.tr("{n} example conversations escalated to {team}.")
-            .replace("{n}", str(len(storm.example_conversation_ids)))
-            .replace("{team}", team)
-        )
+            await self._escalation.escalate(conversation_id, pr, reason)
+        self._messages.show_message(self._escalation.describe(len(storm.example_conversation_ids), pr))

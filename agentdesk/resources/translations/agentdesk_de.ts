@@ -209,17 +209,17 @@
     <message>
         <location filename="../../ui/reassign_dialog.py" line="38" />
         <source>online</source>
-        <translation type="unfinished" />
+        <translation>online</translation>
     </message>
     <message>
         <location filename="../../ui/reassign_dialog.py" line="40" />
         <source>away</source>
-        <translation type="unfinished" />
+        <translation>abwesend</translation>
     </message>
     <message>
         <location filename="../../ui/reassign_dialog.py" line="42" />
         <source>offline</source>
-        <translation type="unfinished" />
+        <translation>offline</translation>
     </message>
 </context>
 <context>
@@ -633,12 +633,12 @@
     <message>
         <location filename="../../ui/status_bar.py" line="40" />
         <source>● {name}: synced · live</source>
-        <translation type="unfinished" />
+        <translation>● {name}: synchron · live</translation>
     </message>
     <message>
         <location filename="../../ui/status_bar.py" line="42" />
         <source>● {name}: synced · polling</source>
-        <translation type="unfinished" />
+        <translation>● {name}: synchron · per Abruf</translation>
     </message>
     <message>
         <location filename="../../ui/status_bar.py" line="44" />
@@ -1057,7 +1057,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="230" />
         <source>Reassign …</source>
-        <translation type="unfinished" />
+        <translation>Neu zuweisen …</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="231" />
@@ -1087,7 +1087,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="306" />
         <source>Team</source>
-        <translation type="unfinished" />
+        <translation>Team</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="307" />
@@ -1209,27 +1209,27 @@
 <context>
     <name>OutOfHoursOffer</name>
     <message>
-        <location filename="../../ui/out_of_hours.py" line="49" />
+        <location filename="../../ui/out_of_hours.py" line="51" />
         <source>🌙 Outside opening hours: let the customer know when you answer.</source>
         <translation>🌙 Außerhalb der Öffnungszeiten: Sagen Sie der Kundschaft, wann Sie antworten.</translation>
     </message>
     <message>
-        <location filename="../../ui/out_of_hours.py" line="51" />
+        <location filename="../../ui/out_of_hours.py" line="53" />
         <source>Insert out-of-hours reply</source>
         <translation>Antwort außerhalb der Öffnungszeiten einfügen</translation>
     </message>
     <message>
-        <location filename="../../ui/out_of_hours.py" line="52" />
+        <location filename="../../ui/out_of_hours.py" line="54" />
         <source>Insert out-of-hours reply (Ctrl+Shift+O)</source>
         <translation>Antwort außerhalb der Öffnungszeiten einfügen (Strg+Umschalt+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/out_of_hours.py" line="89" />
+        <location filename="../../ui/out_of_hours.py" line="91" />
         <source>The reply already has text, so the out-of-hours reply is not inserted.</source>
         <translation>Die Antwort enthält schon Text, deshalb wird die Antwort außerhalb der Öffnungszeiten nicht eingefügt.</translation>
     </message>
     <message>
-        <location filename="../../ui/out_of_hours.py" line="95" />
+        <location filename="../../ui/out_of_hours.py" line="97" />
         <source>There is no out-of-hours template for this conversation's language.</source>
         <translation>Für die Sprache dieses Gesprächs gibt es keine Vorlage für Antworten außerhalb der Öffnungszeiten.</translation>
     </message>
@@ -1377,52 +1377,52 @@
         <location filename="../../ui/reassign_dialog.py" line="59" />
         <location filename="../../ui/reassign_dialog.py" line="79" />
         <source>Reassign</source>
-        <translation type="unfinished" />
+        <translation>Neu zuweisen</translation>
     </message>
     <message>
         <location filename="../../ui/reassign_dialog.py" line="62" />
         <source>Reassign this conversation to …</source>
-        <translation type="unfinished" />
+        <translation>Dieses Gespräch neu zuweisen an …</translation>
     </message>
     <message>
         <location filename="../../ui/reassign_dialog.py" line="64" />
         <source>Reassign {n} conversations to …</source>
-        <translation type="unfinished" />
+        <translation>{n} Gespräche neu zuweisen an …</translation>
     </message>
     <message>
         <location filename="../../ui/reassign_dialog.py" line="68" />
         <source>Search colleagues …</source>
-        <translation type="unfinished" />
+        <translation>Kolleginnen und Kollegen suchen …</translation>
     </message>
     <message>
         <location filename="../../ui/reassign_dialog.py" line="72" />
         <source>Colleagues</source>
-        <translation type="unfinished" />
+        <translation>Kolleginnen und Kollegen</translation>
     </message>
     <message>
         <location filename="../../ui/reassign_dialog.py" line="75" />
         <source>Private note for the team (optional): why, what is open …</source>
-        <translation type="unfinished" />
+        <translation>Interne Notiz fürs Team (optional): warum, was noch offen ist …</translation>
     </message>
     <message>
         <location filename="../../ui/reassign_dialog.py" line="87" />
         <source>Internal note</source>
-        <translation type="unfinished">Interne Notiz</translation>
+        <translation>Interne Notiz</translation>
     </message>
     <message>
         <location filename="../../ui/reassign_dialog.py" line="106" />
         <source>{n} open</source>
-        <translation type="unfinished" />
+        <translation>{n} offen</translation>
     </message>
     <message>
         <location filename="../../ui/reassign_dialog.py" line="116" />
         <source>Suggested: online, handles these channels and languages, fewest open</source>
-        <translation type="unfinished" />
+        <translation>Vorschlag: online, betreut diese Kanäle und Sprachen, hat die wenigsten offenen Gespräche</translation>
     </message>
     <message>
         <location filename="../../ui/reassign_dialog.py" line="118" />
         <source>Nobody: back to the unassigned pool</source>
-        <translation type="unfinished" />
+        <translation>Niemand: zurück zu „Nicht zugewiesen“</translation>
     </message>
 </context>
 <context>
@@ -1430,27 +1430,27 @@
     <message>
         <location filename="../../ui/reassign_dialog.py" line="175" />
         <source>Select the conversations to reassign first.</source>
-        <translation type="unfinished" />
+        <translation>Wählen Sie zuerst die Gespräche aus, die Sie neu zuweisen möchten.</translation>
     </message>
     <message>
         <location filename="../../ui/reassign_dialog.py" line="198" />
         <source>Back in the unassigned pool.</source>
-        <translation type="unfinished" />
+        <translation>Wieder bei „Nicht zugewiesen“.</translation>
     </message>
     <message>
         <location filename="../../ui/reassign_dialog.py" line="200" />
         <source>{n} conversations are back in the unassigned pool.</source>
-        <translation type="unfinished" />
+        <translation>{n} Gespräche sind wieder bei „Nicht zugewiesen“.</translation>
     </message>
     <message>
         <location filename="../../ui/reassign_dialog.py" line="204" />
         <source>Reassigned to {name}.</source>
-        <translation type="unfinished" />
+        <translation>Neu zugewiesen an {name}.</translation>
     </message>
     <message>
         <location filename="../../ui/reassign_dialog.py" line="204" />
         <source>Reassigned {n} conversations to {name}.</source>
-        <translation type="unfinished" />
+        <translation>{n} Gespräche neu zugewiesen an {name}.</translation>
     </message>
 </context>
 <context>
@@ -1824,42 +1824,42 @@
     <message>
         <location filename="../../ui/team_board.py" line="178" />
         <source>Team board</source>
-        <translation type="unfinished" />
+        <translation>Teamübersicht</translation>
     </message>
     <message>
         <location filename="../../ui/team_board.py" line="191" />
         <source>Enter or double-click: that agent's queue. Drop conversations on an agent.</source>
-        <translation type="unfinished" />
+        <translation>Eingabetaste oder Doppelklick: die Warteschlange dieses Teammitglieds. Gespräche auf ein Teammitglied ziehen, um sie ihm zuzuweisen.</translation>
     </message>
     <message>
         <location filename="../../ui/team_board.py" line="193" />
         <source>Pick an agent above to see their queue.</source>
-        <translation type="unfinished" />
+        <translation>Wählen Sie oben ein Teammitglied aus, um dessen Warteschlange zu sehen.</translation>
     </message>
     <message>
         <location filename="../../ui/team_board.py" line="200" />
         <source>Reassign …</source>
-        <translation type="unfinished" />
+        <translation>Neu zuweisen …</translation>
     </message>
     <message>
         <location filename="../../ui/team_board.py" line="201" />
         <source>Reassign the selected conversations (Shift+R)</source>
-        <translation type="unfinished" />
+        <translation>Die ausgewählten Gespräche neu zuweisen (Umschalt+R)</translation>
     </message>
     <message>
         <location filename="../../ui/team_board.py" line="254" />
         <source>Team data needs a backend (Chatwoot): with direct platform accounts only, AgentDesk does not know who is online or which channels and languages colleagues handle. The board shows what this computer knows: open conversations by assignee.</source>
-        <translation type="unfinished" />
+        <translation>Teamdaten brauchen ein Backend (Chatwoot): Mit direkten Plattformkonten allein weiß AgentDesk nicht, wer online ist und welche Kanäle und Sprachen Ihre Kolleginnen und Kollegen betreuen. Die Übersicht zeigt, was auf diesem Computer bekannt ist: offene Gespräche nach Zuständigen.</translation>
     </message>
     <message>
         <location filename="../../ui/team_board.py" line="266" />
         <source>Queue of {name}</source>
-        <translation type="unfinished" />
+        <translation>Warteschlange von {name}</translation>
     </message>
     <message>
         <location filename="../../ui/team_board.py" line="266" />
         <source>Unassigned conversations</source>
-        <translation type="unfinished" />
+        <translation>Nicht zugewiesene Gespräche</translation>
     </message>
 </context>
 <context>
@@ -1868,32 +1868,32 @@
         <location filename="../../ui/team_board.py" line="66" />
         <source>Agent</source>
         <extracomment>Account kinds whose source knows the team (the sandbox simulates one).</extracomment>
-        <translation type="unfinished" />
+        <translation>Teammitglied</translation>
     </message>
     <message>
         <location filename="../../ui/team_board.py" line="67" />
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../ui/team_board.py" line="68" />
         <source>Open</source>
-        <translation type="unfinished" />
+        <translation>Offen</translation>
     </message>
     <message>
         <location filename="../../ui/team_board.py" line="69" />
         <source>At risk</source>
-        <translation type="unfinished" />
+        <translation>Gefährdet</translation>
     </message>
     <message>
         <location filename="../../ui/team_board.py" line="70" />
         <source>Breached</source>
-        <translation type="unfinished" />
+        <translation>Überschritten</translation>
     </message>
     <message>
         <location filename="../../ui/team_board.py" line="71" />
         <source>Oldest waiting</source>
-        <translation type="unfinished" />
+        <translation>Wartet am längsten</translation>
     </message>
     <message>
         <location filename="../../ui/team_board.py" line="117" />

@@ -66,6 +66,7 @@ class ChatwootConnector:
         self._account_id = account_id
         self._inboxes: dict[int, Inbox] = {}
         self._agent_ids: dict[str, int] = {}  # name -> id, for "assign to me" by name
+        self._team_ids: dict[str, int] = {}  # name -> id, for escalating to a team by name
         self._slots = asyncio.Semaphore(concurrency)
 
     @classmethod
@@ -221,24 +222,29 @@ class ChatwootConnector:
     # -- outbox --------------------------------------------------------------------------------------
     async def execute(self, command: Command) -> CommandResult:
         message: IncomingMessage | None = None
-        command = await self._with_agent_id(command)
+        command = await self._with_ids(command)
         for call in self._endpoints.command_calls(command):
             answer = await self._call(call)
             if call.path.endswith("/messages"):
                 message = parsing.parse_message(answer)
         return CommandResult(message=message)
 
-    async def _with_agent_id(self, command: Command) -> Command:
-        """ "Assign to me" names the agent (``assignee``); Chatwoot wants the id. The agent list is
-        fetched once and again only for a name it did not hold (a colleague who joined meanwhile)."""
-        name = command.payload.get("assignee", "")
-        if command.kind is not CommandKind.ASSIGN or not name or command.payload.get("agent_id"):
+    async def _with_ids(self, command: Command) -> Command:
+        """ "Assign to me" and escalations name the agent (``assignee``) or team (``team``); Chatwoot
+        wants ids. Each list is fetched once and again only for a name it did not hold (a colleague
+        or team added meanwhile)."""
+        if command.kind not in (CommandKind.ASSIGN, CommandKind.ESCALATE):
             return command
-        if name not in self._agent_ids:
-            self._agent_ids = {agent.name: agent.id for agent in await self.fetch_agents()}
-        if name not in self._agent_ids:
-            raise Rejected(f"Chatwoot has no agent named {name!r} in this account.")
-        return replace(command, payload={**command.payload, "agent_id": str(self._agent_ids[name])})
+        payload = dict(command.payload)
+        if payload.get("assignee") and not payload.get("agent_id"):
+            if payload["assignee"] not in self._agent_ids:
+                self._agent_ids = {agent.name: agent.id for agent in await self.fetch_agents()}
+            payload["agent_id"] = _id_of(self._agent_ids, payload["assignee"], "agent")
+        if payload.get("team") and not payload.get("team_id"):
+            if payload["team"] not in self._team_ids:
+                self._team_ids = {team.name: team.id for team in await self.fetch_teams()}
+            payload["team_id"] = _id_of(self._team_ids, payload["team"], "team")
+        return replace(command, payload=payload)
 
     async def find_executed(self, command: Command) -> CommandResult | None:
         """The reply or note carrying this command's key, if Chatwoot already has it.
@@ -266,3 +272,9 @@ class ChatwootConnector:
 
     async def close(self) -> None:
         await self._client.aclose()
+
+
+def _id_of(known: dict[str, int], name: str, what: str) -> str:
+    if name not in known:
+        raise Rejected(f"Chatwoot has no {what} named {name!r} in this account.")
+    return str(known[name])

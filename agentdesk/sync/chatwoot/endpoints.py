@@ -7,9 +7,10 @@ documented-in-README paging, and outbox commands carry the idempotency key in th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
+from urllib.parse import quote
 
 from agentdesk.core.commands import Command, CommandKind
 from agentdesk.sync.chatwoot.http_errors import Scope
@@ -92,12 +93,18 @@ class Endpoints:
             case CommandKind.LABELS:
                 labels = [label.strip() for label in payload.get("labels", "").split(",") if label.strip()]
                 return [ApiCall("POST", f"{conv}/labels", json={"labels": labels}, scope=Scope.CONVERSATION)]
-            case CommandKind.ESCALATE:
-                if not payload.get("team_id"):
-                    raise Rejected("Choose the team to escalate to.")
-                calls = [self._assign(conv, "team_id", payload["team_id"])]
+            case CommandKind.ESCALATE:  # setting states first: running them twice is harmless
+                if payload.get("agent_id"):
+                    calls = [self._assign(conv, "assignee_id", payload["agent_id"])]
+                elif payload.get("team_id"):
+                    calls = [self._assign(conv, "team_id", payload["team_id"])]
+                else:
+                    raise Rejected("Choose the team or the person to escalate to.")
+                if payload.get("priority"):
+                    body = {"priority": payload["priority"]}
+                    calls.append(ApiCall("POST", f"{conv}/toggle_priority", json=body, scope=Scope.CONVERSATION))
                 if payload.get("text"):  # last: finding this note proves the whole escalation ran
-                    calls.append(self._message(conv, command, private=True))
+                    calls.append(self._message(conv, _mentioning(command), private=True))
                 return calls
         raise Rejected(f"Chatwoot cannot do {command.kind}.")
 
@@ -130,3 +137,14 @@ class Endpoints:
         if status == "snoozed" and payload.get("snoozed_until"):
             body["snoozed_until"] = int(datetime.fromisoformat(payload["snoozed_until"]).timestamp())
         return body
+
+
+def _mentioning(command: Command) -> Command:
+    """An escalation to a person who is to be notified mentions them in its note: Chatwoot then
+    notifies them at once (its mention syntax, as its editor writes it)."""
+    payload = command.payload
+    if not (payload.get("notify") and payload.get("agent_id") and payload.get("assignee")):
+        return command
+    name = payload["assignee"]
+    mention = f"[@{name}](mention://user/{payload['agent_id']}/{quote(name)})"
+    return replace(command, payload={**payload, "text": f"{mention} {payload.get('text', '')}"})

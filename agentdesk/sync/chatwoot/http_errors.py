@@ -93,6 +93,9 @@ def is_tls_error(exc: BaseException) -> bool:
 
 
 def decode_json(response: httpx.Response) -> Any:
+    """The answer's JSON; None for an empty body (``head :ok``, e.g. after toggle_priority)."""
+    if not response.content:
+        return None
     try:
         return response.json()
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:

@@ -166,6 +166,7 @@ def parse_conversation(
             language=str(attributes.get("conversation_language") or ""),
             team=str(team.get("name") or ""),
             labels=tuple(str(label) for label in item.get("labels") or ()),
+            priority=str(item.get("priority") or ""),
         )
 
 

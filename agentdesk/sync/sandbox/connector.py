@@ -119,11 +119,26 @@ class SandboxConnector:
                 case CommandKind.SET_STATUS:
                     status = command.payload["status"]
                     await self._call(self.world.update, command.idempotency_key, conv, status=status)
-                case CommandKind.LABELS | CommandKind.ESCALATE:
+                case CommandKind.ESCALATE:
+                    return await self._escalate(command)
+                case CommandKind.LABELS:
                     await self._call(self.world.update, command.idempotency_key, conv)
         except KeyError:
             raise Rejected("The sandbox does not know this conversation.") from None
         return CommandResult()
+
+    async def _escalate(self, command: Command) -> CommandResult:
+        """A person takes it over (the sandbox has no teams or priorities: those stay as set
+        locally), then the note is posted under the command's key: exactly once, as on a server."""
+        key, conv, payload = command.idempotency_key, command.conversation_source_id, command.payload
+        if payload.get("assignee"):
+            stored = ME if payload["assignee"] == self.agent_name else payload["assignee"]
+            await self._call(self.world.update, f"{key}:assign", conv, assignee=stored)
+        if not payload.get("text"):
+            await self._call(self.world.update, key, conv)
+            return CommandResult()
+        posted = await self._call(self.world.post, key, conv, "note", self.agent_name, payload["text"], self.now())
+        return CommandResult(self._message(posted))
 
     async def find_executed(self, command: Command) -> CommandResult | None:
         known, message = await self._call(self.world.executed, command.idempotency_key)

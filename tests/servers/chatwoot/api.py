@@ -189,6 +189,13 @@ def _toggle_status(api: ChatwootApi, req: ApiRequest, user: User, account_id: in
     }
 
 
+@route("POST", "/conversations/{conv}/toggle_priority")
+def _toggle_priority(api: ChatwootApi, req: ApiRequest, user: User, account_id: int, conv: int) -> tuple[int, Any]:
+    """The spec documents no answer body for this one, and the server sends none (``head :ok``)."""
+    api.state.set_priority(api.conversation(account_id, conv), req.body["priority"], user)
+    return 200, b""
+
+
 @route("POST", "/conversations/{conv}/assignments")
 def _assign(api: ChatwootApi, req: ApiRequest, user: User, account_id: int, conv: int) -> tuple[int, Any]:
     conversation = api.conversation(account_id, conv)

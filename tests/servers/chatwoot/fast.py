@@ -71,7 +71,7 @@ async def _connection(api: ChatwootApi, reader: asyncio.StreamReader, writer: as
                     headers.get("api_access_token", ""),
                 )
             )
-            data = json.dumps(body).encode()
+            data = body if isinstance(body, bytes) else json.dumps(body).encode()
             writer.write(
                 b"HTTP/1.1 %d %s\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: %d\r\n\r\n"
                 % (status, HTTPStatus(status).phrase.encode(), len(data))

@@ -148,7 +148,7 @@ class _ChatwootHandler(BaseHTTPRequestHandler):
                 self.headers.get("api_access_token", ""),
             )
         )
-        data = json.dumps(body).encode()
+        data = body if isinstance(body, bytes) else json.dumps(body).encode()  # bytes: sent as they are
         if owner.check_responses:
             problem = contract.response_violation(spec_request, contract.SpecResponse(status, data))
             if problem:

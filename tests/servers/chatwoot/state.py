@@ -81,6 +81,7 @@ class Conversation:
     labels: list[str] = field(default_factory=list)
     additional_attributes: dict[str, Any] = field(default_factory=dict)
     snoozed_until: int | None = None
+    priority: str | None = None  # urgent, high, medium, low; None = none
     last_activity_at: int = 0
     unread_count: int = 0
     uuid: str = field(default_factory=lambda: str(uuid.uuid4()))
@@ -245,6 +246,11 @@ class ServerState:
         team = self.teams[conversation.team_id].name if conversation.team_id else "no team"
         self._activity(conversation, f"Assigned to {team} by {actor.name}")
         return {"kind": "team", "id": conversation.team_id} if conversation.team_id else None
+
+    def set_priority(self, conversation: Conversation, priority: str, actor: User) -> None:
+        """``none`` clears it, as the real server stores no priority then."""
+        conversation.priority = None if priority == "none" else priority
+        self._activity(conversation, f"{actor.name} set the priority to {priority}")
 
     def set_labels(self, conversation: Conversation, labels: list[str], actor: User) -> None:
         conversation.labels = list(dict.fromkeys(labels))

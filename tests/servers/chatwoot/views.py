@@ -151,6 +151,7 @@ def conversation_view(state: ServerState, conversation: Conversation) -> dict[st
             "updated_at": conversation.last_activity_at,
             "last_activity_at": conversation.last_activity_at,
             "snoozed_until": conversation.snoozed_until,
+            "priority": conversation.priority,
             "messages": [message_view(state, m, account_id) for m in last],
             "last_non_activity_message": message_view(state, last_real, account_id) if last_real else None,
             "meta": meta,
