@@ -107,6 +107,29 @@ class TeamRow(Base):
     name: Mapped[str] = mapped_column(String(300))
 
 
+class SavedSearchRow(Base):
+    """A keyword, hashtag or brand name an account polls for on its platform (Monitoring)."""
+
+    __tablename__ = "saved_searches"
+    __table_args__ = (UniqueConstraint("account_id", "query"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    query: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+    last_run_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class MonitoringPostRow(Base):
+    """A post a saved search found, by its canonical URI: one match however many searches found it."""
+
+    __tablename__ = "monitoring_posts"
+    __table_args__ = (Index("ix_monitoring_posts_conversation", "conversation_id"),)
+    uri: Mapped[str] = mapped_column(String(500), primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
+    reasons: Mapped[str] = mapped_column(Text, default="[]")  # JSON ["account: query", …]
+    found_at: Mapped[datetime]
+
+
 class TriageMetaRow(Base):
     """Small triage bookkeeping, e.g. the last message id that was triaged."""
 

@@ -16,8 +16,10 @@ from typing import TypeVar
 from agentdesk.core.commands import Command, CommandResult
 from agentdesk.core.entities import Account
 from agentdesk.core.incoming import SyncBatch
+from agentdesk.core.monitoring import SearchHit
 from agentdesk.sync.connector import Connector, fetch_canned_responses
 from agentdesk.sync.errors import NeedsSignIn
+from agentdesk.sync.monitoring_search import search_posts
 
 T = TypeVar("T")
 Build = Callable[[Account, str], Connector]
@@ -65,6 +67,10 @@ class KeyringConnector:
 
     async def fetch_canned_responses(self) -> tuple[tuple[str, str], ...] | None:
         return await self._call(fetch_canned_responses)
+
+    async def search_posts(self, query: str) -> tuple[SearchHit, ...] | None:
+        """A saved search on the platform; None for a source without search (a team backend)."""
+        return await self._call(lambda c: search_posts(c, query))
 
     async def close(self) -> None:
         inner, self._inner = self._inner, None

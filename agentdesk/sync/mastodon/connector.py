@@ -13,22 +13,24 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import httpx
 
 from agentdesk.core.commands import Command, CommandKind, CommandResult
-from agentdesk.core.entities import Account
+from agentdesk.core.entities import Account, Status
 from agentdesk.core.incoming import IncomingConversation, SyncBatch
 from agentdesk.core.length.rules import MastodonInstanceRules
+from agentdesk.core.monitoring import SearchHit
 from agentdesk.sync.errors import MalformedResponse, Rejected
 from agentdesk.sync.mastodon import parsing
 from agentdesk.sync.mastodon.api import MastodonApi
 
 PAGE = 40  # the most notifications Mastodon returns at once
 FIRST_PASS_PAGES = 5  # a new account brings its last 200 mentions, not years of them
+SEARCH_PAGE = 20  # newest posts per saved search and poll
 CONCURRENCY = 4  # thread fetches in flight: the instance's 300 requests / 5 min are shared by all clients
 
 
@@ -146,6 +148,32 @@ class MastodonConnector:
         root = (await self._api.get(f"/api/v1/statuses/{root_id}")).body
         context = await self._context(root_id)
         return sorted([*context["ancestors"], root, *context["descendants"]], key=parsing.status_sort_key)
+
+    # -- monitoring --------------------------------------------------------------------------------
+    async def search_posts(self, query: str) -> tuple[SearchHit, ...]:
+        """The newest posts for a saved search: a hashtag's timeline, or the instance's status search
+        (which finds only what the instance has indexed: posts its users opted into search)."""
+        me = str((await self.me())["id"])
+        if query.startswith("#"):
+            body = (await self._api.get(f"/api/v1/timelines/tag/{quote(query[1:])}", {"limit": SEARCH_PAGE})).body
+            statuses = body
+        else:
+            params = {"q": query, "type": "statuses", "limit": SEARCH_PAGE, "resolve": "false"}
+            body = (await self._api.get("/api/v2/search", params)).body
+            statuses = body.get("statuses") if isinstance(body, dict) else None
+        if not isinstance(statuses, list):
+            raise MalformedResponse("Mastodon sent search results that are not a list of posts.")
+        hits = []
+        for status in statuses:
+            if str(status["account"]["id"]) == me or status.get("reblog"):
+                continue  # our own posts and boosts are no news
+            ancestors = (await self._context(str(status["id"])))["ancestors"] if status.get("in_reply_to_id") else []
+            thread = parsing.thread([*ancestors, status], me, self._domain)
+            if thread is not None:
+                hits.append(
+                    SearchHit(str(status.get("uri") or status["id"]), replace(thread, status=Status.MONITORING))
+                )
+        return tuple(hits)
 
     # -- outbox ------------------------------------------------------------------------------------
     async def execute(self, command: Command) -> CommandResult:

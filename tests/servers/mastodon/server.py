@@ -32,6 +32,9 @@ MAX_CHARACTERS = 500
 STATUS_FIELDS = {"status", "in_reply_to_id", "visibility", "spoiler_text", "sensitive", "language", "scheduled_at"}
 NOTIFICATION_PARAMS = {"types[]", "exclude_types[]", "max_id", "min_id", "since_id", "limit", "account_id"}
 VISIBILITIES = {"public", "unlisted", "private", "direct"}
+SEARCH_PARAMS = {"q", "type", "resolve", "following", "account_id", "exclude_unreviewed", "max_id", "min_id"}
+SEARCH_PARAMS |= {"limit", "offset"}
+TAG_PARAMS = {"any[]", "all[]", "none[]", "local", "remote", "only_media", "max_id", "since_id", "min_id", "limit"}
 
 
 @dataclass
@@ -233,6 +236,10 @@ class MastodonServer:
                 return self._json(200, {"ancestors": ancestors, "descendants": descendants}, limited=True)
             if len(parts) == 4:
                 return self._json(200, status, limited=True)
+        if (method, path) == ("GET", "/api/v2/search"):
+            return self._search(query)
+        if method == "GET" and parts[:4] == ["api", "v1", "timelines", "tag"] and len(parts) == 5:
+            return self._tag_timeline(parts[4], query)
         if (method, path) == ("POST", "/api/v1/statuses"):
             return self._post_status(_form(body, headers), headers.get("idempotency-key", ""), me)
         self.state.violations.append(f"{method} {path} is not part of what the client may use")
@@ -263,6 +270,33 @@ class MastodonServer:
             newer_link = urlencode([("min_id", page[0]["id"]), *keep])
             links["Link"] = f'<{base}{older}>; rel="next", <{base}{newer_link}>; rel="prev"'
         return self._json(200, page, extra=links, limited=True)
+
+    def _search(self, query: dict[str, list[str]]) -> tuple[int, dict[str, str], bytes | None]:
+        """``/api/v2/search`` as the recording answers it (accounts, statuses, hashtags, collections);
+        statuses match their text, as an instance with full-text search finds opted-in posts."""
+        unknown = set(query) - SEARCH_PARAMS
+        if unknown:
+            self.state.violations.append(f"unknown search parameters {sorted(unknown)}")
+        words = query.get("q", [""])[0].lower()
+        limit = min(int(query.get("limit", ["20"])[0]), 40)
+        statuses = [s for s in self._newest_public() if words and words in _text(s)] if "q" in query else []
+        if query.get("type", ["statuses"])[0] != "statuses":
+            statuses = []
+        return self._json(
+            200, {"accounts": [], "statuses": statuses[:limit], "hashtags": [], "collections": []}, limited=True
+        )
+
+    def _tag_timeline(self, tag: str, query: dict[str, list[str]]) -> tuple[int, dict[str, str], bytes | None]:
+        unknown = set(query) - TAG_PARAMS
+        if unknown:
+            self.state.violations.append(f"unknown tag timeline parameters {sorted(unknown)}")
+        limit = min(int(query.get("limit", ["20"])[0]), 40)
+        tagged = [s for s in self._newest_public() if f"#{tag.lower()}" in _text(s)]
+        return self._json(200, tagged[:limit], limited=True)
+
+    def _newest_public(self) -> list[dict[str, Any]]:
+        statuses = sorted(self.state.statuses.values(), key=lambda s: int(s["id"]), reverse=True)
+        return [s for s in statuses if s["visibility"] in ("public", "unlisted")]
 
     def _post_status(self, form: dict[str, str], key: str, me: str) -> tuple[int, dict[str, str], bytes | None]:
         unknown = set(form) - STATUS_FIELDS
@@ -332,6 +366,10 @@ class MastodonServer:
                 "X-RateLimit-Reset": reset,
             }
         return status, headers, json.dumps(body).encode()
+
+
+def _text(status: dict[str, Any]) -> str:
+    return status["content"].lower()
 
 
 def _form(body: bytes, headers: dict[str, str]) -> dict[str, str]:
