@@ -20,6 +20,7 @@ class Status(StrEnum):
     SNOOZED = "snoozed"
     RESOLVED = "resolved"
     SPAM = "spam"
+    MONITORING = "monitoring"  # found by a saved search: not a request until an agent takes it
 
 
 class Direction(StrEnum):

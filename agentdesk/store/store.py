@@ -23,7 +23,8 @@ from agentdesk.core.commands import Command, CommandKind, CommandResult, Command
 from agentdesk.core.entities import Account, Conversation, ConversationRow, Draft, Queue, Status
 from agentdesk.core.escalation import Escalated
 from agentdesk.core.incoming import SyncBatch
-from agentdesk.store import convert, drafts, ingest, outbox, queries, triage_verdicts
+from agentdesk.core.monitoring import FoundPost, SavedSearch
+from agentdesk.store import convert, drafts, ingest, monitoring, outbox, queries, triage_verdicts
 from agentdesk.store.database import STORE_FILE, open_engine
 from agentdesk.store.errors import DiskFull
 from agentdesk.store.export import export_document
@@ -204,6 +205,29 @@ class Store:
     def outbox_counts(self) -> dict[CommandState, int]:
         with self._tx() as s:
             return outbox.state_counts(s)
+
+    # --- monitoring ------------------------------------------------------------------------
+    def add_search(self, account_id: int, query: str, now: datetime) -> SavedSearch:
+        with self._tx() as s:
+            return monitoring.add_search(s, account_id, query, now)
+
+    def remove_search(self, search_id: int) -> bool:
+        with self._tx() as s:
+            return monitoring.remove_search(s, search_id)
+
+    def saved_searches(self, account_id: int | None = None) -> list[SavedSearch]:
+        with self._tx() as s:
+            return monitoring.saved_searches(s, account_id)
+
+    def record_matches(self, search_id: int, account_id: int, found: Sequence[FoundPost], now: datetime) -> set[int]:
+        """A search's results and its time of running, in one transaction."""
+        with self._tx() as s:
+            monitoring.mark_searched(s, search_id, now)
+            return monitoring.record_matches(s, account_id, found, now)
+
+    def monitoring_reasons(self, conversation_id: int) -> list[str]:
+        with self._tx() as s:
+            return monitoring.reasons(s, conversation_id)
 
     # --- support ---------------------------------------------------------------------------
     def export(self, now: datetime) -> dict[str, Any]:
