@@ -42,6 +42,7 @@ async def test_escalating_writes_note_assignment_and_priority_and_fills_the_esca
         before = len(_outbox(win))
         cid = await _escalate_shown(win, "legal", "Droht mit dem Anwalt wegen der Rückerstattung.")
         await wait_until(lambda: len(_outbox(win)) > before)
+        await wait_until(lambda: "Escalated to Legal (Legal)." in win.messages.label.text())
         [(made_for, kind, payload)] = _outbox(win)[before:]
         assert (made_for, kind) == (cid, "escalate")
         assert payload["path"] == "legal" and payload["team"] == "Legal" and payload["priority"] == "high"

@@ -8,11 +8,11 @@ until it is fixed, as with the guidelines file.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from agentdesk.core.entities import Conversation
@@ -36,9 +36,10 @@ def _read(data_dir: Path) -> tuple[EscalationPaths, EscalationError | None]:
     return paths_or_default(text, str(path), bundled)
 
 
-class EscalationActions(QObject):
-    escalated = Signal(int)  # conversation id, once its escalation is in the outbox
+OwnChange = Callable[[Awaitable[object]], Awaitable[None]]
 
+
+class EscalationActions(QObject):
     def __init__(
         self,
         ops: Operations,
@@ -46,11 +47,13 @@ class EscalationActions(QObject):
         messages: MessageBar,
         files: Executor,
         shown: Callable[[], Conversation | None],
+        own_change: OwnChange,
         parent: QWidget,
     ) -> None:
+        """``own_change`` wraps the agent's own write, so Send does not report it as a colleague's."""
         super().__init__(parent)
         self._ops, self._tasks, self._messages, self._files = ops, tasks, messages, files
-        self._shown = shown
+        self._shown, self._own_change = shown, own_change
         self._window = parent
         self._loading: asyncio.Future[EscalationPaths] | None = None
         self.dialog: QWidget | None = None
@@ -89,18 +92,21 @@ class EscalationActions(QObject):
 
         dialog = EscalationDialog((await self.paths()).paths, self.title, conversation.escalation, self._window)
         dialog.chosen.connect(
-            lambda path, reason: self._tasks.run(self.escalate(conversation.id, path, reason), what="escalating")
+            lambda path, reason: self._tasks.run(self._escalate_one(conversation.id, path, reason), what="escalating")
         )
         self.dialog = dialog
         dialog.open()  # never exec(): no nested event loop under qasync
+
+    async def _escalate_one(self, conversation_id: int, path: EscalationPath, reason: str) -> None:
+        await self.escalate(conversation_id, path, reason)
+        self._messages.show_message(self.describe(1, path))
 
     # --- the one way up -------------------------------------------------------------------------------
     async def escalate(self, conversation_id: int, path: EscalationPath, reason: str) -> None:
         """The note, the assignment and the raised priority as one outbox command."""
         title = self.title(path)
         note = self.tr("Escalated to {path}: {reason}").replace("{path}", title).replace("{reason}", reason.strip())
-        await self._ops.escalate(conversation_id, path, reason.strip(), note)
-        self.escalated.emit(conversation_id)
+        await self._own_change(self._ops.escalate(conversation_id, path, reason.strip(), note))
 
     def describe(self, count: int, path: EscalationPath) -> str:
         whom = path.team or path.person

@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.send_flow = SendFlow(self.editor, self.ops, self.tasks, lambda: self._shown_id, self)
         self._topic: int | None = None  # a topic picked in the topic view lists that topic instead of a queue
         self.escalation = EscalationActions(
-            self.ops, self.tasks, self.messages, self._files, self.shown_conversation, self
+            self.ops, self.tasks, self.messages, self._files, self.shown_conversation, self._own_change, self
         )
         self.triage = TriageActions(
             TriageService(workspace),
