@@ -18,13 +18,15 @@ from sqlalchemy import select, text, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from agentdesk.core.channels import Audience
+from agentdesk.core.channels import Audience, Channel
 from agentdesk.core.commands import Command, CommandKind, CommandResult, CommandState
 from agentdesk.core.entities import Account, Conversation, ConversationRow, Draft, Queue, Status
 from agentdesk.core.escalation import Escalated
 from agentdesk.core.incoming import SyncBatch
 from agentdesk.core.monitoring import FoundPost, SavedSearch
-from agentdesk.store import convert, drafts, ingest, monitoring, outbox, queries, triage_verdicts
+from agentdesk.core.sla import BusinessCalendar, SlaPolicy
+from agentdesk.core.team import BoardRow, TeamAgent, TeamSnapshot
+from agentdesk.store import convert, drafts, ingest, monitoring, outbox, queries, team, triage_verdicts
 from agentdesk.store.database import STORE_FILE, open_engine
 from agentdesk.store.errors import DiskFull
 from agentdesk.store.export import export_document
@@ -228,6 +230,31 @@ class Store:
     def monitoring_reasons(self, conversation_id: int) -> list[str]:
         with self._tx() as s:
             return monitoring.reasons(s, conversation_id)
+
+    # --- the team (supervisor's desk) ---------------------------------------------------------
+    def save_team(self, account_id: int, snapshot: TeamSnapshot, now: datetime) -> bool:
+        with self._tx() as s:
+            return team.save_team(s, account_id, snapshot, now)
+
+    def team_agents(self) -> list[TeamAgent]:
+        with self._tx() as s:
+            return team.team_agents(s)
+
+    def team_board(self, now: datetime, policy: SlaPolicy, calendar: BusinessCalendar) -> list[BoardRow]:
+        with self._tx() as s:
+            return team.team_board(s, now, policy, calendar)
+
+    def open_load(self) -> dict[str, int]:
+        with self._tx() as s:
+            return team.open_load(s)
+
+    def agent_queue_ids(self, assignee: str) -> list[int]:
+        with self._tx() as s:
+            return team.agent_queue_ids(s, assignee)
+
+    def needs_of(self, ids: list[int]) -> tuple[set[Channel], set[str]]:
+        with self._tx() as s:
+            return team.channels_and_languages(s, ids)
 
     # --- support ---------------------------------------------------------------------------
     def export(self, now: datetime) -> dict[str, Any]:

@@ -3,7 +3,8 @@
 A connector pulls pages of changes and executes outbox commands; it never touches the store.
 ``find_executed`` is what makes sending exactly-once: after a crash with a command in flight,
 the engine asks the source whether it already has it (by idempotency key) before sending again.
-Canned responses are an optional capability: only some sources have them.
+Canned responses and the team (agents, their availability, channels and languages) are
+optional capabilities: only some sources have them.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Protocol
 
 from agentdesk.core.commands import Command, CommandResult
 from agentdesk.core.incoming import SyncBatch
+from agentdesk.core.team import TeamSnapshot
 
 
 class Connector(Protocol):
@@ -35,4 +37,10 @@ class Connector(Protocol):
 async def fetch_canned_responses(connector: Connector) -> tuple[tuple[str, str], ...] | None:
     """The source's (short_code, content) canned responses; None for a source without any (the sandbox)."""
     fetch = getattr(connector, "fetch_canned_responses", None)
+    return None if fetch is None else await fetch()
+
+
+async def fetch_team(connector: Connector) -> TeamSnapshot | None:
+    """The source's agents and teams; None for a source without a team (a direct platform account)."""
+    fetch = getattr(connector, "fetch_team", None)
     return None if fetch is None else await fetch()

@@ -17,7 +17,8 @@ from agentdesk.core.commands import Command, CommandResult
 from agentdesk.core.entities import Account
 from agentdesk.core.incoming import SyncBatch
 from agentdesk.core.monitoring import SearchHit
-from agentdesk.sync.connector import Connector, fetch_canned_responses
+from agentdesk.core.team import TeamSnapshot
+from agentdesk.sync.connector import Connector, fetch_canned_responses, fetch_team
 from agentdesk.sync.errors import NeedsSignIn
 from agentdesk.sync.monitoring_search import search_posts
 
@@ -67,6 +68,9 @@ class KeyringConnector:
 
     async def fetch_canned_responses(self) -> tuple[tuple[str, str], ...] | None:
         return await self._call(fetch_canned_responses)
+
+    async def fetch_team(self) -> TeamSnapshot | None:
+        return await self._call(fetch_team)
 
     async def search_posts(self, query: str) -> tuple[SearchHit, ...] | None:
         """A saved search on the platform; None for a source without search (a team backend)."""

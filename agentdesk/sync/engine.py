@@ -5,7 +5,9 @@ tells listeners what changed through the EventHub. Sending is exactly-once: a co
 have reached the source before (it was in flight at a crash, or a try failed midway) is first
 looked up at the source by its idempotency key, and only sent when the source does not have it.
 A source's canned responses are fetched after a complete pass, at most every few minutes, and
-saved in the profile folder; failing to fetch them never fails the pass.
+saved in the profile folder; failing to fetch them never fails the pass. A team backend's agents
+and teams are fetched after the changes, at most every minute, into the store (so the languages of
+the conversations just pulled count); failing to fetch them never fails the pass either.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from agentdesk.core.events import (
 from agentdesk.core.incoming import SyncBatch
 from agentdesk.store.runner import StoreRunner
 from agentdesk.sync.canned import CannedResponseFiles
-from agentdesk.sync.connector import Connector, fetch_canned_responses
+from agentdesk.sync.connector import Connector, fetch_canned_responses, fetch_team
 from agentdesk.sync.errors import (
     Conflict,
     Forbidden,
@@ -56,6 +58,9 @@ SANDBOX_KIND = "sandbox"
 #: Seconds between two fetches of an account's canned responses: they change rarely.
 CANNED_INTERVAL = 300.0
 
+#: Seconds between two fetches of an account's team: who is online changes within minutes.
+TEAM_INTERVAL = 60.0
+
 
 @dataclass
 class _Slot:
@@ -66,6 +71,7 @@ class _Slot:
     task: asyncio.Task[None] | None = None
     failures: int = 0
     canned_at: float | None = None  # time.monotonic() of the last try to fetch canned responses
+    team_at: float | None = None  # time.monotonic() of the last try to fetch the team
 
 
 class _PageWriter:
@@ -123,6 +129,7 @@ class SyncEngine:
         canned: CannedResponseFiles | None = None,
         canned_interval: float = CANNED_INTERVAL,
         sandbox_only: bool = False,
+        team_interval: float = TEAM_INTERVAL,
     ) -> None:
         self.runner = runner
         self.hub = hub
@@ -131,6 +138,7 @@ class SyncEngine:
         self._jitter = jitter
         self.canned = canned
         self.canned_interval = canned_interval
+        self.team_interval = team_interval
         self.sandbox_only = sandbox_only  # a trainee's engine: nothing but the sandbox ever runs
         self._slots: dict[int, _Slot] = {}
 
@@ -181,6 +189,7 @@ class SyncEngine:
         slot = self._slots[account_id]
         await self._flush_outbox(slot)
         await self._pull(slot)
+        await self._refresh_team(slot)
         await self._refresh_canned(slot)
 
     async def _run(self, slot: _Slot) -> None:
@@ -257,6 +266,20 @@ class SyncEngine:
             return
         if responses is not None and await asyncio.to_thread(self.canned.save, slot.account.id, responses):
             self.hub.publish(CannedResponsesChanged(slot.account.id))
+
+    async def _refresh_team(self, slot: _Slot) -> None:
+        """Store the source's agents and teams when due; on failure the stored ones stay."""
+        started = time.monotonic()
+        if slot.team_at is not None and started - slot.team_at < self.team_interval:
+            return
+        slot.team_at = started
+        try:
+            snapshot = await fetch_team(slot.connector)
+        except SourceError as exc:
+            log.warning("team of %s not refreshed: %s", slot.account.name, exc)
+            return
+        if snapshot is not None:
+            await self.runner.write(self.runner.store.save_team, slot.account.id, snapshot, self.now())
 
     # --- pushing -----------------------------------------------------------------------------------
     async def _flush_outbox(self, slot: _Slot) -> None:

@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from agentdesk.core.channels import Audience
+from agentdesk.core.channels import Audience, Channel
 from agentdesk.core.commands import Command, CommandKind
 from agentdesk.core.entities import Conversation, ConversationRow, Draft, Queue, Status
 from agentdesk.core.escalation import Escalated, EscalationPath, raised_priority
 from agentdesk.core.events import ConversationsChanged, OutboxChanged
 from agentdesk.core.reports import DateRange, TeamReport
 from agentdesk.core.sla import BusinessCalendar, SlaPolicy
+from agentdesk.core.team import BoardRow, TeamAgent
 from agentdesk.store import SortOrder
 from agentdesk.store.reports import read_team_report
 from agentdesk.sync.workspace import Workspace
@@ -122,8 +123,46 @@ class Operations:
     async def command_for_message(self, message_id: int) -> int | None:
         return await self.runner.read(self.store.command_for_message, message_id)
 
+    # --- the team (supervisor's desk) -------------------------------------------------------------
+    async def team_board(self, policy: SlaPolicy, calendar: BusinessCalendar) -> list[BoardRow]:
+        return await self.runner.read(self.store.team_board, self.now(), policy, calendar)
+
+    async def team_agents(self) -> list[TeamAgent]:
+        return await self.runner.read(self.store.team_agents)
+
+    async def open_load(self) -> dict[str, int]:
+        return await self.runner.read(self.store.open_load)
+
+    async def agent_queue_ids(self, assignee: str) -> list[int]:
+        return await self.runner.read(self.store.agent_queue_ids, assignee)
+
+    async def needs_of(self, ids: list[int]) -> tuple[set[Channel], set[str]]:
+        """The channels and languages of these conversations, for reassignment suggestions."""
+        return await self.runner.read(self.store.needs_of, ids)
+
+    async def reassign(self, ids: Sequence[int], assignee: str, note: str = "") -> list[Command]:
+        """Hand conversations to a colleague ("" : back to the pool), each through the outbox; a
+        note goes first as a private note on every one, so whoever opens it reads why."""
+        commands: list[Command] = []
+        for conversation_id in ids:
+            if note.strip():
+                payload = {"text": note.strip(), "audience": Audience.PRIVATE.value}
+                commands.append(await self._write(conversation_id, CommandKind.NOTE, payload))
+            if assignee:
+                commands.append(await self._write(conversation_id, CommandKind.ASSIGN, {"assignee": assignee}))
+            else:
+                commands.append(await self._write(conversation_id, CommandKind.UNASSIGN, {}))
+        if ids:
+            self.ws.hub.publish(ConversationsChanged(frozenset(ids)))
+            self.ws.hub.publish(OutboxChanged(ids[-1]))
+            self.ws.engine.wake()
+        return commands
+
+    async def _write(self, conversation_id: int, kind: CommandKind, payload: dict[str, str]) -> Command:
+        return await self.runner.write(self.store.perform, conversation_id, kind, payload, self.now(), self.ws.me)
+
     async def _perform(self, conversation_id: int, kind: CommandKind, payload: dict[str, str]) -> Command:
-        command = await self.runner.write(self.store.perform, conversation_id, kind, payload, self.now(), self.ws.me)
+        command = await self._write(conversation_id, kind, payload)
         self._changed(conversation_id, outbox=True)
         return command
 

@@ -60,7 +60,11 @@ class ConversationList(QWidget):
         self.view.setVerticalScrollMode(QTableView.ScrollMode.ScrollPerPixel)
         self.view.setAccessibleName(self.tr("Conversations"))
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        # Ctrl/Shift+click select several (to reassign them together, or drag them onto the team
+        # board); j/k and a plain click still select exactly one and open it.
+        self.view.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
+        self.view.setDragEnabled(True)
+        self.view.setDragDropMode(QTableView.DragDropMode.DragOnly)
         self.empty = QLabel(self.tr("No conversations here."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setObjectName("emptyList")
@@ -95,6 +99,13 @@ class ConversationList(QWidget):
     def current_id(self) -> int | None:
         index = self.view.currentIndex()
         return index.data(ConversationListModel.ID_ROLE) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        """The selected conversations in list order; the current one if nothing is selected."""
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        ids = [self.model.ids()[row] for row in rows]
+        current = self.current_id()
+        return ids or ([] if current is None else [current])
 
     def select_id(self, conversation_id: int | None) -> bool:
         row = None if conversation_id is None else self.model.row_of(conversation_id)

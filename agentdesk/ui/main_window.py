@@ -23,8 +23,8 @@ from agentdesk.sync.operations import Operations
 from agentdesk.sync.triage_service import TriageService
 from agentdesk.sync.workspace import Workspace
 from agentdesk.ui.charts_view import ChartsView
+from agentdesk.ui.conversation_drag import DraggableConversationModel
 from agentdesk.ui.conversation_list import ConversationList
-from agentdesk.ui.conversation_model import ConversationListModel
 from agentdesk.ui.conversation_pane import ConversationPane
 from agentdesk.ui.escalation_actions import EscalationActions
 from agentdesk.ui.escalations_page import EscalationsPage
@@ -35,12 +35,14 @@ from agentdesk.ui.notifier import Notifier
 from agentdesk.ui.out_of_hours import KEY as OUT_OF_HOURS_KEY
 from agentdesk.ui.out_of_hours import OutOfHoursOffer
 from agentdesk.ui.queue_pane import QueuePane
+from agentdesk.ui.reassign_dialog import ReassignFlow
 from agentdesk.ui.send_flow import SendFlow
 from agentdesk.ui.service_levels import ServiceLevels
 from agentdesk.ui.shortcuts_help import show_shortcuts
 from agentdesk.ui.status_bar import DeskStatusBar
 from agentdesk.ui.supervisor_desk import SupervisorDesk
 from agentdesk.ui.task_runner import TaskRunner
+from agentdesk.ui.team_board import TeamBoard
 from agentdesk.ui.template_actions import TONE_KEYS, TemplateActions
 from agentdesk.ui.time_words import set_display_zone
 from agentdesk.ui.training_panel import TrainingMenu
@@ -68,7 +70,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         self.queues = QueuePane()
-        self.list_model = ConversationListModel(self.ops.rows, self.tasks)
+        self.list_model = DraggableConversationModel(self.ops.rows, self.tasks)  # rows drag onto the team board
         self.service_levels = ServiceLevels(workspace.settings)
         set_display_zone(self.service_levels.calendar.tz)
         self.list = ConversationList(self.list_model, workspace.now, self.service_levels.row_status)
@@ -144,6 +146,8 @@ class MainWindow(QMainWindow):
             self.messages,
             workspace.settings,
         )
+        self.reassigning = ReassignFlow(self.ops, self.tasks, self)
+        self.reassigning.done.connect(self.messages.show_message)
         self.editor.set_user_words_path(workspace.data_dir / USER_WORDS_FILE)
         self._connect()
         self._shortcuts()
@@ -223,6 +227,7 @@ class MainWindow(QMainWindow):
         accounts.setEnabled(self.ws.settings.role is not Role.TRAINEE)  # training never holds a real account
         if self.ws.settings.role is Role.SUPERVISOR:
             menu.addAction(self.tr("Supervisor desk …"), QKeySequence("Ctrl+Shift+D"), self.open_desk)
+        menu.addAction(self.tr("Reassign …"), QKeySequence("Shift+R"), self.reassign)
         menu.addAction(self.tr("Insert out-of-hours reply"), QKeySequence(OUT_OF_HOURS_KEY), self.out_of_hours.insert)
         self.notifier.add_menu(menu)
         menu.addSeparator()
@@ -293,6 +298,9 @@ class MainWindow(QMainWindow):
         """The supervisor's desk, built on first use and kept, so its tabs keep their state."""
         if self.desk is None:
             self.desk = SupervisorDesk(self)
+            board = TeamBoard(self.ops, self.tasks, self.service_levels, self.bridge, self.ws.accounts, self.desk)
+            board.notice_changed.connect(self.desk.set_notice)
+            self.desk.add_page(board, self.tr("Team"))
             self.escalations = EscalationsPage(self.ops, self.tasks, self.escalation, self.open_conversation)
             self.bridge.conversations_changed.connect(lambda _ids, _membership: self.escalations.changed())
             self.desk.add_page(self.escalations, self.tr("Escalations"))
@@ -369,6 +377,10 @@ class MainWindow(QMainWindow):
         if self._shown_id is not None:
             self.notifier.own_assignment(self._shown_id)
             self.tasks.run(self._own_change(self.ops.assign_to_me(self._shown_id)), what="assigning")
+
+    def reassign(self) -> None:
+        """Shift+R: the selected conversations (or the one shown) to a colleague, with a note."""
+        self.reassigning.open_dialog(self.list.selected_ids())
 
     def _set_status(self, status: Status) -> None:
         if self._shown_id is not None:
@@ -498,6 +510,8 @@ class MainWindow(QMainWindow):
         if self._closing:
             return
         self._closing = True
+        if self.desk is not None:
+            self.desk.close()  # its board reads no more
         self._draft_timer.stop()
         self._draft_max_timer.stop()
         self._clock_timer.stop()

@@ -9,7 +9,7 @@ it off.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -19,6 +19,7 @@ import httpx
 from agentdesk.core.commands import Command, CommandKind, CommandResult
 from agentdesk.core.entities import Account
 from agentdesk.core.incoming import IncomingConversation, IncomingMessage, SyncBatch
+from agentdesk.core.team import TeamSnapshot
 from agentdesk.sync.chatwoot import parsing
 from agentdesk.sync.chatwoot.account_settings import chatwoot_account_id
 from agentdesk.sync.chatwoot.cursor import SyncCursor
@@ -26,6 +27,7 @@ from agentdesk.sync.chatwoot.diagnosis import ConnectionCheck, diagnose
 from agentdesk.sync.chatwoot.endpoints import ApiCall, Endpoints
 from agentdesk.sync.chatwoot.http_errors import decode_json, error_for_response, error_for_transport
 from agentdesk.sync.chatwoot.records import Agent, Contact, ConversationCounts, Inbox, Profile, Team
+from agentdesk.sync.chatwoot.team import team_snapshot
 from agentdesk.sync.errors import Rejected
 
 CONVERSATIONS_PAGE = 25  # the server's fixed page size; a shorter page is the last one
@@ -111,6 +113,30 @@ class ChatwootConnector:
 
     async def fetch_teams(self) -> tuple[Team, ...]:
         return parsing.parse_teams(await self._call(self._endpoints.teams()))
+
+    async def fetch_team(self) -> TeamSnapshot:
+        """Agents (with availability), teams and their members, and inbox members as channels:
+        3 + one request per team and per inbox, a few in flight at once."""
+        agents, teams, inboxes = await self.fetch_agents(), await self.fetch_teams(), await self.fetch_inboxes()
+        self._agent_ids = {agent.name: agent.id for agent in agents}
+
+        async def members(call: ApiCall, parse: Callable[[Any], tuple[int, ...]]) -> tuple[int, ...]:
+            async with self._slots:
+                return parse(await self._call(call))
+
+        team_members = await asyncio.gather(
+            *(members(self._endpoints.team_members(t.id), parsing.parse_team_members) for t in teams)
+        )
+        inbox_members = await asyncio.gather(
+            *(members(self._endpoints.inbox_members(i), parsing.parse_inbox_members) for i in inboxes)
+        )
+        return team_snapshot(
+            agents,
+            teams,
+            dict(zip((t.id for t in teams), team_members, strict=True)),
+            inboxes,
+            dict(zip(inboxes, inbox_members, strict=True)),
+        )
 
     async def fetch_canned_responses(self) -> tuple[tuple[str, str], ...]:
         """(short_code, content) pairs; content may hold ``{{contact.name}}``-style variables."""

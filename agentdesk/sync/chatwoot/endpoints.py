@@ -50,6 +50,12 @@ class Endpoints:
     def teams(self) -> ApiCall:
         return ApiCall("GET", f"{self.root}/teams")
 
+    def team_members(self, team_id: int) -> ApiCall:
+        return ApiCall("GET", f"{self.root}/teams/{team_id}/team_members")
+
+    def inbox_members(self, inbox_id: int) -> ApiCall:
+        return ApiCall("GET", f"{self.root}/inbox_members/{inbox_id}")
+
     def canned_responses(self) -> ApiCall:
         return ApiCall("GET", f"{self.root}/canned_responses")
 

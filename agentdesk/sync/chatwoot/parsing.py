@@ -59,8 +59,27 @@ def parse_inboxes(data: Mapping[str, Any]) -> dict[int, Inbox]:
 def parse_agents(data: list[Any]) -> tuple[Agent, ...]:
     with parsing("agent list"):
         return tuple(
-            Agent(int(a["id"]), _name(a), str(a.get("email") or ""), str(a.get("role") or "agent")) for a in data
+            Agent(
+                int(a["id"]),
+                _name(a),
+                str(a.get("email") or ""),
+                str(a.get("role") or "agent"),
+                str(a.get("availability_status") or "offline"),
+            )
+            for a in data
         )
+
+
+def parse_team_members(data: list[Any]) -> tuple[int, ...]:
+    """The agent ids of one team (``GET /teams/{team_id}/team_members``, a bare array)."""
+    with parsing("team member list"):
+        return tuple(int(a["id"]) for a in data)
+
+
+def parse_inbox_members(data: Mapping[str, Any]) -> tuple[int, ...]:
+    """The agent ids of one inbox (``GET /inbox_members/{inbox_id}``, wrapped in ``payload``)."""
+    with parsing("inbox member list"):
+        return tuple(int(a["id"]) for a in data["payload"])
 
 
 def parse_teams(data: list[Any]) -> tuple[Team, ...]:

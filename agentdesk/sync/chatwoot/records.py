@@ -43,6 +43,7 @@ class Agent:
     name: str
     email: str
     role: str
+    availability: str = "offline"  # Chatwoot's availability_status: available, busy, offline
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,10 @@ from typing import ParamSpec, TypeVar
 from agentdesk.core.commands import Command, CommandKind, CommandResult
 from agentdesk.core.entities import Direction, Status
 from agentdesk.core.incoming import IncomingConversation, IncomingCustomer, IncomingMessage, SyncBatch
+from agentdesk.core.team import TeamSnapshot
 from agentdesk.sync.errors import Rejected
 from agentdesk.sync.sandbox.script import ScriptConversation
+from agentdesk.sync.sandbox.team import sandbox_team
 from agentdesk.sync.sandbox.world import SandboxWorld, WorldConversation, WorldMessage
 
 PAGE_SIZE = 200
@@ -88,6 +90,10 @@ class SandboxConnector:
             messages=tuple(self._message(m) for m in msgs),
             language=script.language,
         )
+
+    async def fetch_team(self) -> TeamSnapshot:
+        """The simulated colleagues: the profile's agent and five others, some busy or offline."""
+        return sandbox_team(self.agent_name)
 
     async def execute(self, command: Command) -> CommandResult:
         """Half the latency on the way there, half on the way back: a crash can fall on either side."""

@@ -123,6 +123,22 @@ def _teams(api: ChatwootApi, req: ApiRequest, user: User, account_id: int, _: in
     return 200, [views.team_view(t, user) for t in api.state.teams.values() if t.account_id == account_id]
 
 
+@route("GET", "/teams/{conv}/team_members")
+def _team_members(api: ChatwootApi, req: ApiRequest, user: User, account_id: int, team_id: int) -> tuple[int, Any]:
+    team = api.state.teams.get(team_id)
+    if team is None or team.account_id != account_id:
+        raise _not_found()
+    return 200, [views.agent_view(api.state.users[i], account_id) for i in team.member_ids]
+
+
+@route("GET", "/inbox_members/{conv}")
+def _inbox_members(api: ChatwootApi, req: ApiRequest, user: User, account_id: int, inbox_id: int) -> tuple[int, Any]:
+    inbox = api.state.inboxes.get(inbox_id)
+    if inbox is None or inbox.account_id != account_id:
+        raise _not_found()
+    return 200, {"payload": [views.agent_view(api.state.users[i], account_id) for i in inbox.member_ids]}
+
+
 @route("GET", "/canned_responses")
 def _canned(api: ChatwootApi, req: ApiRequest, user: User, account_id: int, _: int) -> tuple[int, Any]:
     return 200, views.canned_view(api.state, account_id)

@@ -46,6 +46,7 @@ def seed_demo(state: ServerState) -> Demo:
         other = state.add_account("Someone Else")
         me = state.add_user("Alice Agent", [account_id], token=TOKEN)
         colleague = state.add_user("Bob Backup", [account_id], role="agent")
+        colleague.availability = "busy"
         demo = Demo(
             account_id,
             other,
@@ -54,6 +55,11 @@ def seed_demo(state: ServerState) -> Demo:
             {name: state.add_team(account_id, name, [me.id]).id for name in ("Social Media", "Legal")},
             {name: state.add_inbox(account_id, name, kind, medium).id for name, kind, medium in _INBOXES},
         )
+        state.teams[demo.teams["Legal"]].member_ids.append(colleague.id)
+        for name, inbox_id in demo.inboxes.items():  # Alice works every inbox, Bob the Facebook page and mail
+            state.inboxes[inbox_id].member_ids.extend(
+                [me.id, colleague.id] if name in ("Facebook", "Support mail") else [me.id]
+            )
         state.add_canned(account_id, "thanks", "Thank you for reaching out, {{contact.name}}!")
         state.add_canned(account_id, "refund", "Your refund is on its way.")
         _conversation(
@@ -64,7 +70,7 @@ def seed_demo(state: ServerState) -> Demo:
             "Tina Tweet",
             "@acme my order never arrived!",
             contact={"additional_attributes": {"screen_name": "tinatweets"}},
-            attributes={"type": "tweet"},
+            attributes={"type": "tweet", "conversation_language": "en"},
             assignee=me,
         )
         _conversation(
@@ -84,7 +90,7 @@ def seed_demo(state: ServerState) -> Demo:
             "Facebook",
             "Ines Insta",
             "Love the product",
-            attributes={"type": "instagram_direct_message"},
+            attributes={"type": "instagram_direct_message", "conversation_language": "de"},
             status="pending",
             assignee=me,
         )

@@ -24,6 +24,7 @@ class User:
     token: str
     account_ids: list[int]
     role: str = "administrator"
+    availability: str = "available"  # available, busy, offline (what /agents reports)
 
 
 @dataclass
@@ -33,6 +34,7 @@ class Inbox:
     name: str
     channel_type: str
     medium: str = ""
+    member_ids: list[int] = field(default_factory=list)  # agents of the inbox (/inbox_members)
 
 
 @dataclass

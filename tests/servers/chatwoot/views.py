@@ -56,7 +56,7 @@ def agent_view(user: User, account_id: int) -> dict[str, Any]:
         "available_name": user.name,
         "email": user.email,
         "role": user.role,
-        "availability_status": "available",
+        "availability_status": user.availability,
         "auto_offline": True,
         "confirmed": True,
         "thumbnail": "",
