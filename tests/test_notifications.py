@@ -28,6 +28,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
 MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=BERLIN)
 SATURDAY_10 = datetime(2026, 11, 28, 10, 0, tzinfo=BERLIN)
 HOURS = BusinessCalendar.parse_hours("mon-fri 08:00-18:00", holidays="DE")
+AT_RISK = DEFAULT_POLICY.at_risk
 ME = "Alex Berger"
 
 
@@ -158,27 +159,48 @@ def _state_of(row: ConversationRow, now: datetime) -> SlaStatus | None:
 def test_mine_turning_at_risk_once_as_time_passes() -> None:
     watch = ConversationWatch(ME)
     watch.seed([_row(1, ME, waiting_since=MONDAY_10), _row(2, "Sophie Krüger", waiting_since=MONDAY_10)])
-    assert watch.tick(MONDAY_10 + timedelta(minutes=80), _state_of) == []  # on track; a first look
-    notices = watch.tick(MONDAY_10 + timedelta(minutes=95), _state_of)  # 25 min left of 2 h
+    assert watch.tick(MONDAY_10 + timedelta(minutes=80), _state_of, AT_RISK) == []  # on track; a first look
+    notices = watch.tick(MONDAY_10 + timedelta(minutes=95), _state_of, AT_RISK)  # 25 min left of 2 h
     assert [(n.kind, n.conversation_id, n.detail) for n in notices] == [(NoticeKind.AT_RISK, 1, "25 min")]
-    assert watch.tick(MONDAY_10 + timedelta(minutes=100), _state_of) == []  # still at risk
-    assert watch.tick(MONDAY_10 + timedelta(minutes=130), _state_of) == []  # breached is no new notice
+    assert watch.tick(MONDAY_10 + timedelta(minutes=100), _state_of, AT_RISK) == []  # still at risk
+    assert watch.tick(MONDAY_10 + timedelta(minutes=130), _state_of, AT_RISK) == []  # breached is no new notice
 
 
 def test_already_at_risk_at_first_sight_and_jumping_to_breached_are_silent() -> None:
     watch = ConversationWatch(ME)
     watch.seed([_row(1, ME, waiting_since=MONDAY_10)])
-    assert watch.tick(MONDAY_10 + timedelta(minutes=100), _state_of) == []
+    assert watch.tick(MONDAY_10 + timedelta(minutes=100), _state_of, AT_RISK) == []
     jumper = ConversationWatch(ME)
     jumper.seed([_row(1, ME, waiting_since=MONDAY_10)])
-    jumper.tick(MONDAY_10, _state_of)
-    assert jumper.tick(MONDAY_10 + timedelta(hours=3), _state_of) == []
+    jumper.tick(MONDAY_10, _state_of, AT_RISK)
+    assert jumper.tick(MONDAY_10 + timedelta(hours=3), _state_of, AT_RISK) == []
     assert _state_of(_row(1, ME, waiting_since=MONDAY_10), MONDAY_10 + timedelta(hours=3)).state is SlaState.BREACHED
 
 
 def test_reassigned_away_is_no_longer_watched() -> None:
     watch = ConversationWatch(ME)
     watch.seed([_row(1, ME, waiting_since=MONDAY_10)])
-    watch.tick(MONDAY_10, _state_of)
+    watch.tick(MONDAY_10, _state_of, AT_RISK)
     watch.observe([_row(1, "Sophie Krüger", waiting_since=MONDAY_10)], background=())
-    assert watch.tick(MONDAY_10 + timedelta(minutes=95), _state_of) == []
+    assert watch.tick(MONDAY_10 + timedelta(minutes=95), _state_of, AT_RISK) == []
+
+
+def test_a_tick_asks_only_about_what_could_have_turned() -> None:
+    asked: list[int] = []
+
+    def counting(row: ConversationRow, now: datetime) -> SlaStatus | None:
+        asked.append(row.id)
+        return _state_of(row, now)
+
+    watch = ConversationWatch(ME)
+    watch.seed([_row(1, ME, waiting_since=MONDAY_10), _row(2, ME)])  # 2: nobody waits
+    watch.tick(MONDAY_10, counting, AT_RISK)
+    assert sorted(asked) == [1, 2]
+    for minute in range(1, 90):  # 2 h - 30 min: nothing can turn before 11:30
+        watch.tick(MONDAY_10 + timedelta(minutes=minute), counting, AT_RISK)
+    assert sorted(asked) == [1, 2]
+    notices = watch.tick(MONDAY_10 + timedelta(minutes=90), counting, AT_RISK)
+    assert [n.conversation_id for n in notices] == [1]
+    watch.observe([_row(2, ME, waiting_since=MONDAY_10 + timedelta(minutes=90))], background=())  # she wrote
+    watch.tick(MONDAY_10 + timedelta(minutes=91), counting, AT_RISK)
+    assert asked[-1] == 2

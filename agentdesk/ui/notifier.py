@@ -139,7 +139,8 @@ class Notifier(QObject):
 
     def tick(self) -> None:
         """The window's clock: conversations of mine that turned at risk since the last second."""
-        self._offer(self.watch.tick(self._ops.ws.now(), self._levels.row_status))
+        levels = self._levels
+        self._offer(self.watch.tick(self._ops.ws.now(), levels.row_status, levels.policy.at_risk))
 
     def conversation_shown(self, conversation_id: int) -> None:
         self._on_screen = conversation_id
@@ -211,7 +212,8 @@ class Notifier(QObject):
         """A click on the notification: its conversation, in front."""
         target = next((n.conversation_id for n in reversed(self.shown) if n.conversation_id is not None), None)
         window = self._window
-        window.showNormal() if window.isMinimized() else window.show()
+        if window.isMinimized():
+            window.showNormal()
         window.raise_()
         window.activateWindow()
         if target is not None:

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from agentdesk.core.entities import Conversation, Status
 from agentdesk.core.notifications import working_hours_words
-from agentdesk.core.sla import is_open
+from agentdesk.core.sla import Language, is_open
 from agentdesk.store.profile import Settings
 from agentdesk.templates.model import Template
 from agentdesk.ui.message_bar import MessageBar
@@ -43,6 +44,7 @@ class OutOfHoursOffer(QWidget):
     ) -> None:
         super().__init__()
         self.setObjectName("outOfHoursOffer")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # the style sheet's background
         self._editor, self._templates, self._levels = editor, templates, levels
         self._now, self._conversation, self._messages = now, conversation, messages
         self._settings = settings
@@ -56,8 +58,10 @@ class OutOfHoursOffer(QWidget):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.button)
         self.setStyleSheet("#outOfHoursOffer { background: #EEF1F8; border: 1px solid #A9B7D6; border-radius: 4px; }")
-        host = editor.parentWidget().layout()
-        host.insertWidget(host.indexOf(editor), self)  # type: ignore[attr-defined]
+        host = editor.parentWidget()
+        around = host.layout() if host is not None else None
+        if isinstance(around, QBoxLayout):
+            around.insertWidget(around.indexOf(editor), self)
         editor.draft_edited.connect(self._edited)
         self.hide()
 
@@ -94,7 +98,7 @@ class OutOfHoursOffer(QWidget):
             return
         from agentdesk.templates.rendering import render
 
-        words_language = "de" if template.language == "de" else "en"
+        words_language: Language = "de" if template.language == "de" else "en"
         values = self._templates.values(conversation) | {
             "opening_hours": working_hours_words(self._levels.calendar, words_language)
         }

@@ -8,7 +8,7 @@ the last state of mine, and says which changes are worth a notice.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import MappingProxyType
 
 from agentdesk.core.entities import ConversationRow
@@ -51,6 +51,8 @@ class ConversationWatch:
         self._rows: dict[int, ConversationRow] = {}
         self._mine: set[int] = set()
         self._states: dict[int, SlaState | None] = {}
+        # When a conversation of mine is worth asking about again; None: only once its row changes.
+        self._next_look: dict[int, datetime | None] = {}
         self._own: set[int] = set()
 
     @property
@@ -81,6 +83,7 @@ class ConversationWatch:
         for row in rows:
             before = self._rows.get(row.id)
             self._rows[row.id] = row
+            self._next_look.pop(row.id, None)  # a changed row is looked at on the next tick
             if row.assignee != self.me:
                 self._mine.discard(row.id)
                 self._states.pop(row.id, None)
@@ -95,12 +98,25 @@ class ConversationWatch:
                 notices.append(Notice(NoticeKind.NEW_MESSAGE, row.id, _who(row), row.preview))
         return notices
 
-    def tick(self, now: datetime, state_of: StateOf) -> list[Notice]:
-        """Mine that turned at risk since the last tick; a first look only remembers the state."""
+    def tick(self, now: datetime, state_of: StateOf, at_risk: timedelta) -> list[Notice]:
+        """Mine that turned at risk since the last tick; a first look only remembers the state.
+
+        ``at_risk`` is the policy's threshold: a request with more business time left than that
+        cannot turn at risk sooner than the difference (business time never runs faster than the
+        clock), so each conversation is asked about once until then, not every second.
+        """
         notices: list[Notice] = []
         for conversation_id in self._mine:
+            if conversation_id in self._next_look:
+                look = self._next_look[conversation_id]
+                if look is None or now < look:
+                    continue
             row = self._rows[conversation_id]
             status = state_of(row, now)
+            if status is not None and status.state is SlaState.ON_TRACK:
+                self._next_look[conversation_id] = now + status.business_left - at_risk
+            else:
+                self._next_look[conversation_id] = None
             known = conversation_id in self._states
             before = self._states.get(conversation_id)
             self._states[conversation_id] = status.state if status is not None else None
