@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from agentdesk.core.channels import Channel
 from agentdesk.core.reports import (
@@ -22,7 +24,8 @@ from agentdesk.core.reports import (
     volume_table,
     weekly_volume,
 )
-from agentdesk.core.sla import DEFAULT_POLICY, BusinessCalendar, SlaPolicy
+from agentdesk.core.reports.business_clock import BusinessClock
+from agentdesk.core.sla import DEFAULT_POLICY, BusinessCalendar, SlaPolicy, business_time_between
 
 BERLIN = ZoneInfo("Europe/Berlin")
 CAL = BusinessCalendar.parse_hours("mon-fri 08:00-18:00", tz="Europe/Berlin")
@@ -65,7 +68,7 @@ def test_a_reply_across_closed_hours_counts_only_opening_hours() -> None:
 
 
 def test_attainment_per_day_lists_every_day_and_leaves_open_requests_out() -> None:
-    bars = {b.key: b for b in attainment(TIMED, AttainmentBy.DAY, DEFAULT_POLICY, BERLIN, WEEK)}
+    bars = {b.key: b for b in attainment(TIMED, AttainmentBy.DAY, DEFAULT_POLICY, WEEK)}
     assert list(bars) == [d.isoformat() for d in WEEK.days]
     assert (bars["2026-06-01"].met, bars["2026-06-01"].missed) == (2, 0)
     assert bars["2026-06-03"].share == 0.0
@@ -75,7 +78,7 @@ def test_attainment_per_day_lists_every_day_and_leaves_open_requests_out() -> No
 
 
 def test_attainment_per_agent_puts_the_unassigned_pool_last() -> None:
-    bars = attainment(TIMED, AttainmentBy.AGENT, DEFAULT_POLICY, BERLIN)
+    bars = attainment(TIMED, AttainmentBy.AGENT, DEFAULT_POLICY)
     assert [(b.key, b.met, b.missed, b.open) for b in bars] == [
         ("Alex", 2, 2, 0),
         ("Jonas", 2, 1, 0),
@@ -85,7 +88,7 @@ def test_attainment_per_agent_puts_the_unassigned_pool_last() -> None:
 
 
 def test_attainment_per_channel() -> None:
-    bars = attainment(TIMED, AttainmentBy.CHANNEL, DEFAULT_POLICY, BERLIN)
+    bars = attainment(TIMED, AttainmentBy.CHANNEL, DEFAULT_POLICY)
     assert [(b.key, b.met, b.missed, b.open) for b in bars] == [
         ("email", 2, 1, 0),
         ("facebook", 0, 1, 0),
@@ -97,19 +100,19 @@ def test_later_requests_are_judged_by_the_next_response_target() -> None:
     policy = SlaPolicy(first_response=timedelta(hours=2), next_response=timedelta(minutes=30))
     first = RequestFact(1, at(1, 9), at(1, 9, 45), Channel.X, "Alex", opening=True)
     later = RequestFact(1, at(1, 11), at(1, 11, 45), Channel.X, "Alex", opening=False)
-    (bar,) = attainment(timed([first, later], CAL, NOW), AttainmentBy.AGENT, policy, BERLIN)
+    (bar,) = attainment(timed([first, later], CAL, NOW), AttainmentBy.AGENT, policy)
     assert (bar.met, bar.missed) == (1, 1)
 
 
 def test_volume_per_hour_of_the_week_in_local_time() -> None:
-    volume = weekly_volume(FACTS, BERLIN)
+    volume = weekly_volume(TIMED)
     assert volume.counts[0][9] == 1  # 07:00 UTC is 09:00 in Berlin in summer
     assert volume.counts[0][7] == 0
     assert volume.counts[5][11] == 1  # Saturday 11:00
     assert volume.counts[6] == (0,) * 24
     assert volume.total == 9
     assert volume.peak == 1
-    assert weekly_volume(FACTS + FACTS[:1], BERLIN).peak == 2
+    assert weekly_volume(TIMED + TIMED[:1]).peak == 2
 
 
 def test_date_range_instants_follow_daylight_saving() -> None:
@@ -132,10 +135,10 @@ def test_tables_have_a_header_and_the_numbers() -> None:
     assert histogram[4] == ["4", "60", "120", "2"]
     assert histogram[6] == ["6", "240", "", "1"]
     assert histogram[-1] == ["unanswered", "", "", "2"]
-    agents = attainment_table(attainment(TIMED, AttainmentBy.AGENT, DEFAULT_POLICY, BERLIN), AttainmentBy.AGENT)
+    agents = attainment_table(attainment(TIMED, AttainmentBy.AGENT, DEFAULT_POLICY), AttainmentBy.AGENT)
     assert agents[0] == ["agent", "met", "missed", "open", "attainment_percent"]
     assert agents[2] == ["Jonas", "2", "1", "0", "66.7"]
-    volume = volume_table(weekly_volume(FACTS, BERLIN))
+    volume = volume_table(weekly_volume(TIMED))
     assert volume[0][:3] == ["weekday", "00", "01"]
     assert volume[1][0] == "Mon" and volume[1][1 + 9] == "1"
     assert len(volume) == 8 and all(len(row) == 25 for row in volume)
@@ -150,3 +153,20 @@ def test_the_report_keeps_to_its_days() -> None:
     week = team_report(FACTS, WEEK, DEFAULT_POLICY, CAL, NOW)
     assert (week.requests, week.histogram.unanswered) == (9, 2)
     assert [b.key for b in week.attainment[AttainmentBy.AGENT]] == ["Alex", "Jonas", ""]
+
+
+LUNCH = BusinessCalendar.parse_hours(
+    "mon-fri 08:00-12:00, 13:00-18:00; sat 10:00-14:00", holidays="DE-BY", closed="12-24,12-31"
+)
+LUNCH_CLOCK = BusinessClock(LUNCH, 2025, 2027)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.datetimes(min_value=datetime(2025, 12, 20), max_value=datetime(2027, 1, 10), timezones=st.just(UTC)),
+    st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=20)),
+)
+def test_the_batch_clock_counts_like_the_sla_clock(start: datetime, span: timedelta) -> None:
+    assert LUNCH_CLOCK.between(start, start + span) == business_time_between(start, start + span, LUNCH)
+    outside = datetime(2030, 1, 2, 9, tzinfo=UTC)  # beyond the clock's years: the SLA clock answers
+    assert LUNCH_CLOCK.between(start, outside) == business_time_between(start, outside, LUNCH)

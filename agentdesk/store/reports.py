@@ -23,21 +23,22 @@ from agentdesk.store.types import from_millis, to_millis
 
 _REQUESTS = text(
     """
+    WITH inbound AS MATERIALIZED (  -- materialized: the reply subquery runs once per message, not per use
+      SELECT m.conversation_id AS cid, m.created_at AS at,
+        (SELECT min(o.created_at) FROM messages o
+         WHERE o.conversation_id = m.conversation_id AND o.created_at >= m.created_at
+           AND o.direction = 'outbound' AND o.delivery != 'failed') AS reply
+      FROM messages m
+      WHERE m.conversation_id IN (SELECT id FROM conversations WHERE last_message_at >= :start AND status != :spam)
+        AND m.direction = 'inbound' AND m.created_at < :end)
     SELECT g.cid, g.received, g.reply, c.channel, c.assignee
-    FROM (
-      SELECT cid, min(at) AS received, reply FROM (
-        SELECT m.conversation_id AS cid, m.created_at AS at,
-          (SELECT min(o.created_at) FROM messages o
-           WHERE o.conversation_id = m.conversation_id AND o.created_at >= m.created_at
-             AND o.direction = 'outbound' AND o.delivery != 'failed') AS reply
-        FROM messages m
-        WHERE m.conversation_id IN (SELECT id FROM conversations WHERE last_message_at >= :start AND status != :spam)
-          AND m.direction = 'inbound' AND m.created_at < :end)
-      GROUP BY cid, reply) g
+    FROM (SELECT cid, min(at) AS received, reply FROM inbound GROUP BY cid, reply) g
     JOIN conversations c ON c.id = g.cid
     ORDER BY g.cid, g.received
     """
 )
+
+_CHANNELS = {channel.value: channel for channel in Channel}  # a dict lookup; Channel(value) is slower
 
 
 def request_facts(session: Session, start: datetime, end: datetime) -> list[RequestFact]:
@@ -51,7 +52,7 @@ def request_facts(session: Session, start: datetime, end: datetime) -> list[Requ
         opening, previous = cid != previous, cid
         if received >= low:
             replied = None if reply is None else from_millis(reply)
-            facts.append(RequestFact(cid, from_millis(received), replied, Channel(channel), assignee, opening))
+            facts.append(RequestFact(cid, from_millis(received), replied, _CHANNELS[channel], assignee, opening))
     return facts
 
 

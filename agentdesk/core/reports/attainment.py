@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
-from agentdesk.core.reports.facts import DateRange, RequestFact, TimedRequest
+from agentdesk.core.reports.facts import DateRange, TimedRequest
 from agentdesk.core.sla import SlaPolicy
 
 
@@ -42,24 +41,40 @@ class Attainment:
 
 
 def attainment(
-    requests: Iterable[TimedRequest], by: AttainmentBy, policy: SlaPolicy, tz: ZoneInfo, days: DateRange | None = None
+    requests: Iterable[TimedRequest], by: AttainmentBy, policy: SlaPolicy, days: DateRange | None = None
 ) -> list[Attainment]:
     """Bars in reading order: days in date order (every day of ``days``, empty ones too), agents and
     channels by name with the unassigned pool last."""
-    tally: dict[str, list[int]] = {}
-    if by is AttainmentBy.DAY and days is not None:
-        tally = {day.isoformat(): [0, 0, 0] for day in days.days}
+    return attainment_by_all(requests, policy, days)[by]
+
+
+def attainment_by_all(
+    requests: Iterable[TimedRequest], policy: SlaPolicy, days: DateRange | None = None
+) -> dict[AttainmentBy, list[Attainment]]:
+    """All three groupings in one pass over the requests (each is judged once)."""
+    per_day: dict[str, list[int]] = {day.isoformat(): [0, 0, 0] for day in days.days} if days else {}
+    per_agent: dict[str, list[int]] = {}
+    per_channel: dict[str, list[int]] = {}
+    day_keys: dict[int, str] = {}  # date ordinal -> ISO date: isoformat once per day, not per request
+    first, later = policy.first_response, policy.next_response
     for request in requests:
-        target = policy.first_response if request.fact.opening else policy.next_response
-        outcome = 0 if request.answered and request.waited <= target else 1 if request.waited > target else 2
-        tally.setdefault(_key(request.fact, by, tz), [0, 0, 0])[outcome] += 1
-    keys = sorted(tally, key=lambda k: (by is not AttainmentBy.DAY and k == "", k.casefold()))
-    return [Attainment(k, *tally[k]) for k in keys]
+        fact, waited = request.fact, request.waited
+        target = first if fact.opening else later
+        outcome = 1 if waited > target else 0 if fact.replied is not None else 2
+        ordinal = request.local.toordinal()
+        day = day_keys.get(ordinal)
+        if day is None:
+            day = day_keys[ordinal] = request.local.date().isoformat()
+        per_day.setdefault(day, [0, 0, 0])[outcome] += 1
+        per_agent.setdefault(fact.assignee, [0, 0, 0])[outcome] += 1
+        per_channel.setdefault(fact.channel.value, [0, 0, 0])[outcome] += 1
+    return {
+        AttainmentBy.DAY: [Attainment(k, *per_day[k]) for k in sorted(per_day)],
+        AttainmentBy.AGENT: _by_name(per_agent),
+        AttainmentBy.CHANNEL: _by_name(per_channel),
+    }
 
 
-def _key(fact: RequestFact, by: AttainmentBy, tz: ZoneInfo) -> str:
-    if by is AttainmentBy.DAY:
-        return fact.received.astimezone(tz).date().isoformat()
-    if by is AttainmentBy.AGENT:
-        return fact.assignee
-    return fact.channel.value
+def _by_name(tally: dict[str, list[int]]) -> list[Attainment]:
+    """By name, case-insensitive, with the unassigned pool ("") last."""
+    return [Attainment(k, *tally[k]) for k in sorted(tally, key=lambda k: (k == "", k.casefold()))]

@@ -8,7 +8,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from agentdesk.core.channels import Channel
-from agentdesk.core.sla import BusinessCalendar, business_time_between
+from agentdesk.core.reports.business_clock import BusinessClock
+from agentdesk.core.sla import BusinessCalendar
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class TimedRequest:
 
     fact: RequestFact
     waited: timedelta
+    local: datetime  # received, in the calendar's time zone: the day and hour it counts for
 
     @property
     def answered(self) -> bool:
@@ -44,7 +46,12 @@ class TimedRequest:
 
 
 def timed(facts: Iterable[RequestFact], calendar: BusinessCalendar, now: datetime) -> list[TimedRequest]:
-    return [TimedRequest(f, business_time_between(f.received, f.replied or now, calendar)) for f in facts]
+    facts = list(facts)
+    if not facts:
+        return []
+    clock = BusinessClock.around(calendar, min(f.received for f in facts), now)
+    tz = calendar.tz
+    return [TimedRequest(f, clock.between(f.received, f.replied or now), f.received.astimezone(tz)) for f in facts]
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from agentdesk.core.reports.attainment import Attainment, AttainmentBy, attainment
+from agentdesk.core.reports.attainment import Attainment, AttainmentBy, attainment_by_all
 from agentdesk.core.reports.facts import DateRange, RequestFact, timed
 from agentdesk.core.reports.response_times import Histogram, response_histogram
 from agentdesk.core.reports.volume import WeekHours, weekly_volume
@@ -32,6 +32,6 @@ def team_report(
         days,
         len(requests),
         response_histogram(requests),
-        {by: attainment(requests, by, policy, calendar.tz, days) for by in AttainmentBy},
-        weekly_volume((r.fact for r in requests), calendar.tz),
+        attainment_by_all(requests, policy, days),
+        weekly_volume(requests),
     )

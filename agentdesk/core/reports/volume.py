@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
-from agentdesk.core.reports.facts import RequestFact
+from agentdesk.core.reports.facts import TimedRequest
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,9 +23,8 @@ class WeekHours:
         return sum(sum(row) for row in self.counts)
 
 
-def weekly_volume(facts: Iterable[RequestFact], tz: ZoneInfo) -> WeekHours:
+def weekly_volume(requests: Iterable[TimedRequest]) -> WeekHours:
     counts = [[0] * 24 for _ in range(7)]
-    for fact in facts:
-        local = fact.received.astimezone(tz)
-        counts[local.weekday()][local.hour] += 1
+    for request in requests:
+        counts[request.local.weekday()][request.local.hour] += 1
     return WeekHours(tuple(tuple(row) for row in counts))
