@@ -57,7 +57,7 @@ class ReassignDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("reassignDialog")
         self.setWindowTitle(self.tr("Reassign"))
-        self.resize(520, 560)
+        self.resize(700, 560)
         what = (
             self.tr("Reassign this conversation to …")
             if count == 1
@@ -70,6 +70,9 @@ class ReassignDialog(QDialog):
         self.agents = QListWidget()
         self.agents.setObjectName("reassignAgents")
         self.agents.setAccessibleName(self.tr("Colleagues"))
+        self.agents.setSpacing(2)
+        self.agents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.agents.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole line is in the tooltip
         self.note = QPlainTextEdit()
         self.note.setObjectName("reassignNote")
         self.note.setPlaceholderText(self.tr("Private note for the team (optional): why, what is open …"))
@@ -112,8 +115,8 @@ class ReassignDialog(QDialog):
             label = f"{mark}{name}  ·  " + "  ·  ".join(f for f in facts if f)
             item = QListWidgetItem(label)
             item.setData(NAME_ROLE, name)
-            if name in first:
-                item.setToolTip(self.tr("Suggested: online, handles these channels and languages, fewest open"))
+            why = self.tr("Suggested: online, handles these channels and languages, fewest open")
+            item.setToolTip(f"{label}\n{why}" if name in first else label)
             self.agents.addItem(item)
         pool = QListWidgetItem(self.tr("Nobody: back to the unassigned pool"))
         pool.setData(NAME_ROLE, "")
