@@ -1,10 +1,12 @@
-"""The real window on a Chatwoot account, with the engine polling the spec-checked loopback server:
-a colleague's reassignment on the server shows up without a restart, and an agent who is writing
-in that conversation is told, and keeps the draft."""
+"""The real window on a Chatwoot account, with the engine syncing from the spec-checked loopback server:
+a colleague's reassignment on the server shows up without a restart (within a second when Chatwoot
+pushes it over its websocket), and an agent who is writing in that conversation is told, and keeps
+the draft."""
 
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -18,12 +20,14 @@ from tests.conftest import wait_until
 from tests.servers.chatwoot import ChatwootServer, Demo
 from tests.servers.chatwoot.profiles import add_account, memory_keyring
 from tests.servers.chatwoot.state import Conversation, User
+from tests.servers.chatwoot.views import pubsub_token
 from tests.servers.memory_keyring import MemoryKeyring
 
 pytest_plugins = ("tests.servers.chatwoot.fixtures",)
 pytestmark = pytest.mark.asyncio
 
 SYNCED = 10.0  # seconds a change on the server may take to reach the window (it polls every 0.2 s)
+PUSHED = 2.0  # the same when the server pushes it and the next poll is a minute away (~1 s when idle)
 
 
 @pytest.fixture
@@ -33,11 +37,13 @@ def vault() -> Iterator[MemoryKeyring]:
 
 
 @contextlib.asynccontextmanager
-async def opened(data_dir: Path, server: ChatwootServer, demo: Demo) -> AsyncIterator[MainWindow]:
+async def opened(
+    data_dir: Path, server: ChatwootServer, demo: Demo, poll_interval: float = 0.2
+) -> AsyncIterator[MainWindow]:
     """The window on a profile with the server's account, after its first sync. Opened and closed
     inside the test, so the engine's and the window's tasks run on the test's own loop."""
     add_account(data_dir, server, demo.account_id)
-    ws = open_workspace(data_dir, poll_interval=0.2)
+    ws = open_workspace(data_dir, poll_interval=poll_interval)
     win = MainWindow(ws)
     try:
         win.show()
@@ -100,6 +106,31 @@ async def _assigned_to_me_appears(window: MainWindow, chatwoot_server: ChatwootS
     listed = [await window.ops.conversation(cid) for cid in window.list_model.ids()]
     assert {c.customer.name for c in listed if c is not None} == {"Tina Tweet", "Chris Chat"}
     assert customer_shown(window) == "Tina Tweet"  # what the agent reads stays open
+
+
+async def test_a_pushed_reassignment_appears_within_a_second_and_its_token_stays_secret(
+    tmp_path: Path,
+    vault: MemoryKeyring,
+    chatwoot_server: ChatwootServer,
+    chatwoot_demo: Demo,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    for name in ("agentdesk", "websockets", "httpx", "httpcore"):  # every line of the app and its network
+        caplog.set_level(logging.DEBUG, logger=name)
+    async with opened(tmp_path, chatwoot_server, chatwoot_demo, poll_interval=60.0) as window:
+        await wait_until(lambda: window.status.accounts.text() == "● Acme: synced · live", timeout=SYNCED)
+        await open_in_queue(window, Queue.MINE, "Tina Tweet")
+
+        reassign(chatwoot_server, chatwoot_demo.conversations["chat"], chatwoot_demo.me, by=chatwoot_demo.colleague)
+
+        await wait_until(lambda: shown_count(window, Queue.MINE) == "2", timeout=PUSHED)
+        assert shown_count(window, Queue.UNASSIGNED) == "3"
+        chatwoot_server.cable.enabled = False
+        chatwoot_server.cable.drop()  # the server loses its websocket: the window says it polls now
+        await wait_until(lambda: window.status.accounts.text() == "● Acme: synced · polling", timeout=SYNCED)
+    token = pubsub_token(chatwoot_demo.me)
+    assert token not in caplog.text
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file() and token.encode() in p.read_bytes()] == []
 
 
 async def test_reassigned_while_writing_says_so_and_keeps_the_draft(

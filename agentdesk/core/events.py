@@ -30,6 +30,9 @@ class AccountState:
     total: int | None = None
     since: datetime | None = None  # offline since / last synced at
     message: str = ""
+    #: Push updates: True while they arrive, False while the source's push channel is down (the
+    #: engine polls), None for a source without one.
+    live: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ optional capabilities: only some sources have them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from agentdesk.core.commands import Command, CommandResult
@@ -38,6 +39,17 @@ async def fetch_canned_responses(connector: Connector) -> tuple[tuple[str, str],
     """The source's (short_code, content) canned responses; None for a source without any (the sandbox)."""
     fetch = getattr(connector, "fetch_canned_responses", None)
     return None if fetch is None else await fetch()
+
+
+async def push_events(connector: Connector, wake: Callable[[], None], live: Callable[[bool], None]) -> None:
+    """Listen to the source's push channel until cancelled; returns at once for a source without one.
+
+    ``wake()`` asks the engine to fetch changes now; ``live(on)`` tells whether pushes arrive (when
+    they do, the engine polls only as a safety net). A push carries no data the engine trusts.
+    """
+    listen = getattr(connector, "push_events", None)
+    if listen is not None:
+        await listen(wake, live)
 
 
 async def fetch_team(connector: Connector) -> TeamSnapshot | None:

@@ -18,7 +18,7 @@ from agentdesk.core.entities import Account
 from agentdesk.core.incoming import SyncBatch
 from agentdesk.core.monitoring import SearchHit
 from agentdesk.core.team import TeamSnapshot
-from agentdesk.sync.connector import Connector, fetch_canned_responses, fetch_team
+from agentdesk.sync.connector import Connector, fetch_canned_responses, fetch_team, push_events
 from agentdesk.sync.errors import NeedsSignIn
 from agentdesk.sync.monitoring_search import search_posts
 
@@ -75,6 +75,10 @@ class KeyringConnector:
     async def search_posts(self, query: str) -> tuple[SearchHit, ...] | None:
         """A saved search on the platform; None for a source without search (a team backend)."""
         return await self._call(lambda c: search_posts(c, query))
+
+    async def push_events(self, wake: Callable[[], None], live: Callable[[bool], None]) -> None:
+        """The source's push channel, with the secret read first; returns at once if it has none."""
+        await self._call(lambda c: push_events(c, wake, live))
 
     async def close(self) -> None:
         inner, self._inner = self._inner, None

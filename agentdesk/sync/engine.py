@@ -36,7 +36,7 @@ from agentdesk.core.events import (
 from agentdesk.core.incoming import SyncBatch
 from agentdesk.store.runner import StoreRunner
 from agentdesk.sync.canned import CannedResponseFiles
-from agentdesk.sync.connector import Connector, fetch_canned_responses, fetch_team
+from agentdesk.sync.connector import Connector, fetch_canned_responses, fetch_team, push_events
 from agentdesk.sync.errors import (
     Conflict,
     Forbidden,
@@ -58,6 +58,9 @@ SANDBOX_KIND = "sandbox"
 #: Seconds between two fetches of an account's canned responses: they change rarely.
 CANNED_INTERVAL = 300.0
 
+#: Seconds between polls while the source pushes its changes: polling is then only a safety net.
+LIVE_POLL_INTERVAL = 60.0
+
 #: Seconds between two fetches of an account's team: who is online changes within minutes.
 TEAM_INTERVAL = 60.0
 
@@ -69,6 +72,8 @@ class _Slot:
     state: AccountState
     wake: asyncio.Event = field(default_factory=asyncio.Event)
     task: asyncio.Task[None] | None = None
+    push: asyncio.Task[None] | None = None  # listens to the source's push channel, if it has one
+    push_failures: int = 0  # tries of the push channel since it was last live
     failures: int = 0
     canned_at: float | None = None  # time.monotonic() of the last try to fetch canned responses
     team_at: float | None = None  # time.monotonic() of the last try to fetch the team
@@ -129,12 +134,14 @@ class SyncEngine:
         canned: CannedResponseFiles | None = None,
         canned_interval: float = CANNED_INTERVAL,
         sandbox_only: bool = False,
+        live_poll_interval: float = LIVE_POLL_INTERVAL,
         team_interval: float = TEAM_INTERVAL,
     ) -> None:
         self.runner = runner
         self.hub = hub
         self.now = now
         self.poll_interval = poll_interval
+        self.live_poll_interval = live_poll_interval
         self._jitter = jitter
         self.canned = canned
         self.canned_interval = canned_interval
@@ -158,23 +165,26 @@ class SyncEngine:
         for slot in self._slots.values():
             if slot.task is None:
                 slot.task = asyncio.create_task(self._run(slot), name=f"sync:{slot.account.name}")
+            if slot.push is None:
+                slot.push = asyncio.create_task(self._listen(slot), name=f"push:{slot.account.name}")
 
     async def stop(self) -> None:
-        tasks = [s.task for s in self._slots.values() if s.task is not None]
+        tasks = [t for s in self._slots.values() for t in (s.task, s.push) if t is not None]
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         for slot in self._slots.values():
-            slot.task = None
+            slot.task = slot.push = None
             await slot.connector.close()
 
     async def remove(self, account_id: int) -> None:
         """Stop and forget one account (the user removed it); the others keep running."""
         slot = self._slots.pop(account_id, None)
         if slot is not None:
-            if slot.task is not None:
-                slot.task.cancel()
-                await asyncio.gather(slot.task, return_exceptions=True)
+            tasks = [t for t in (slot.task, slot.push) if t is not None]
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
             await slot.connector.close()
 
     def wake(self, account_id: int | None = None) -> None:
@@ -223,10 +233,39 @@ class SyncEngine:
                     await slot.wake.wait()
 
     async def _until_next_command(self, slot: _Slot) -> float:
+        interval = self.live_poll_interval if slot.state.live else self.poll_interval
         due = await self.runner.read(self.runner.store.next_command_due, slot.account.id)
         if due is None:
-            return self.poll_interval
-        return max(0.05, min(self.poll_interval, (due - self.now()).total_seconds()))
+            return interval
+        return max(0.05, min(interval, (due - self.now()).total_seconds()))
+
+    # --- the push channel --------------------------------------------------------------------------
+    async def _listen(self, slot: _Slot) -> None:
+        """Keep the source's push channel open: each push wakes the account's task, which fetches
+        the changes itself. A channel that fails opens again after a backoff; a source without
+        one (the sandbox) ends this task at once."""
+        while True:
+            try:
+                await push_events(slot.connector, slot.wake.set, lambda live: self._set_live(slot, live))
+                return
+            except SourceError as exc:  # offline, or no secret yet: polling says so, this just waits
+                log.info("live updates of %s unavailable: %s", slot.account.name, exc)
+            except Exception:
+                log.exception("live updates of %s failed unexpectedly", slot.account.name)
+            if slot.state.live:
+                self._set_live(slot, False)
+            slot.push_failures += 1
+            await asyncio.sleep(backoff_delay(slot.push_failures, self._jitter(), cap=120).total_seconds())
+
+    def _set_live(self, slot: _Slot, live: bool) -> None:
+        was = slot.state.live
+        if was is live:
+            return
+        slot.state = replace(slot.state, live=live)
+        slot.push_failures = 0 if live else slot.push_failures
+        self.hub.publish(AccountStateChanged(slot.state))
+        if live or was:  # live: catch up on what was missed; lost: poll at the normal pace again
+            slot.wake.set()
 
     # --- pulling ---------------------------------------------------------------------------------
     async def _pull(self, slot: _Slot) -> None:

@@ -36,6 +36,10 @@ class DeskStatusBar(QStatusBar):
 
     def _describe(self, s: AccountState) -> str:
         match s.phase:
+            case SyncPhase.IDLE if s.live is True:
+                text = self.tr("● {name}: synced · live").replace("{name}", s.name)
+            case SyncPhase.IDLE if s.live is False:
+                text = self.tr("● {name}: synced · polling").replace("{name}", s.name)
             case SyncPhase.IDLE:
                 text = self.tr("● {name}: synced").replace("{name}", s.name)
             case SyncPhase.SYNCING:

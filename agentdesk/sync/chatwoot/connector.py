@@ -22,13 +22,14 @@ from agentdesk.core.incoming import IncomingConversation, IncomingMessage, SyncB
 from agentdesk.core.team import TeamSnapshot
 from agentdesk.sync.chatwoot import parsing
 from agentdesk.sync.chatwoot.account_settings import chatwoot_account_id
+from agentdesk.sync.chatwoot.cable import CableIdentity, CableListener, Live, Wake, cable_url, identity_from_profile
 from agentdesk.sync.chatwoot.cursor import SyncCursor
 from agentdesk.sync.chatwoot.diagnosis import ConnectionCheck, diagnose
 from agentdesk.sync.chatwoot.endpoints import ApiCall, Endpoints
 from agentdesk.sync.chatwoot.http_errors import decode_json, error_for_response, error_for_transport
 from agentdesk.sync.chatwoot.records import Agent, Contact, ConversationCounts, Inbox, Profile, Team
 from agentdesk.sync.chatwoot.team import team_snapshot
-from agentdesk.sync.errors import Rejected
+from agentdesk.sync.errors import Offline, Rejected
 
 CONVERSATIONS_PAGE = 25  # the server's fixed page size; a shorter page is the last one
 MESSAGES_PAGE = 20  # what one messages request returns (latest, or before an id)
@@ -149,6 +150,22 @@ class ChatwootConnector:
     async def test_connection(self) -> ConnectionCheck:
         """Whether URL, token and account work, in plain words when they do not."""
         return await diagnose(self._client, self._base_url, self._account_id, self._token)
+
+    # -- live updates --------------------------------------------------------------------------------
+    async def push_events(self, wake: Wake, live: Live) -> None:
+        """Listen to Chatwoot's websocket until cancelled: each change in this account calls ``wake``.
+
+        The pubsub token is read from the profile before each connection and never kept elsewhere.
+        Once this connector is closed (its token was refused), the next connection fails with
+        ``Offline``, so the engine asks its owner for a fresh connector.
+        """
+
+        async def identity() -> CableIdentity | None:
+            if self._client.is_closed:
+                raise Offline("This connection to Chatwoot was closed.")
+            return identity_from_profile(await self._call(Endpoints.profile()), self._account_id)
+
+        await CableListener(cable_url(self._base_url), identity, on_event=lambda _: wake(), on_live=live).run()
 
     # -- conversations and messages -----------------------------------------------------------------
     async def list_conversations(

@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from tests.servers.chatwoot import contract
 from tests.servers.chatwoot.api import ApiRequest, ChatwootApi
+from tests.servers.chatwoot.cable import CableServer, asks_for_cable
 from tests.servers.chatwoot.faults import Fault, FaultKind, FaultPlan
 from tests.servers.chatwoot.state import ServerState
 
@@ -36,7 +37,9 @@ class ChatwootServer:
         self.requests: list[tuple[str, str]] = []  # (method, path?query) in arrival order
         self.check_responses = check_responses
         self.check_requests = check_requests  # benchmarks turn both off: a check costs milliseconds
+        self.cable = CableServer(self.state)  # the websocket at /cable, on the same port
         self._httpd = _QuietServer(("127.0.0.1", 0), _handler_for(self))
+        self._httpd.cable = self.cable
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, name="chatwoot-test-server", daemon=True)
 
@@ -50,6 +53,7 @@ class ChatwootServer:
         return self
 
     def stop(self) -> None:
+        self.cable.close()
         self._httpd.shutdown()
         self._httpd.server_close()
         self._thread.join(timeout=5)
@@ -70,6 +74,15 @@ class ChatwootServer:
 
 
 class _QuietServer(ThreadingHTTPServer):
+    cable: CableServer | None = None
+
+    def finish_request(self, request: Any, client_address: Any) -> None:
+        """A connection that opens with ``GET /cable`` goes to the websocket, the rest to the API."""
+        if self.cable is not None and asks_for_cable(request):
+            self.cable.serve(request)
+        else:
+            super().finish_request(request, client_address)
+
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A client that timed out, was killed or hung up is what these tests do on purpose."""
         if not isinstance(sys.exc_info()[1], ConnectionError):

@@ -12,6 +12,7 @@ import itertools
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -115,6 +116,9 @@ class ServerState:
         self.account_labels: dict[int, list[str]] = {}
         self._ids = itertools.count(1)
         self._message_ids = itertools.count(1)
+        #: Told (under ``lock``) of each change as (event, conversation, message or None): the
+        #: websocket (``cable.py``) broadcasts them, as Chatwoot's server does.
+        self.listeners: list[Callable[[str, Conversation, Message | None], None]] = []
 
     # -- clock and ids -----------------------------------------------------------------------------
     def now(self) -> int:
@@ -192,6 +196,7 @@ class ServerState:
             last_activity_at=created,
         )
         self.conversations[(account_id, display_id)] = conversation
+        self._changed("conversation.created", conversation)
         return conversation
 
     # -- the agent API's mutations -----------------------------------------------------------------
@@ -226,6 +231,7 @@ class ServerState:
         conversation.messages.append(message)
         conversation.message_ids.append(message.id)
         conversation.last_activity_at = max(conversation.last_activity_at, message.created_at)
+        self._changed("message.created", conversation, message)
         return message
 
     def customer_writes(self, conversation: Conversation, content: str) -> Message:
@@ -236,6 +242,7 @@ class ServerState:
         conversation.status = status
         conversation.snoozed_until = snoozed_until if status == "snoozed" else None
         self._activity(conversation, f"Conversation was marked {status} by {actor.name}")
+        self._changed("conversation.status_changed", conversation)
 
     def assign(self, conversation: Conversation, body: dict[str, Any], actor: User) -> dict[str, Any] | None:
         """The presence of ``assignee_id`` decides (null unassigns); else ``team_id`` does."""
@@ -243,10 +250,12 @@ class ServerState:
             conversation.assignee_id = body["assignee_id"]
             who = self.users[body["assignee_id"]].name if body["assignee_id"] else "nobody"
             self._activity(conversation, f"Assigned to {who} by {actor.name}")
+            self._changed("assignee.changed", conversation)
             return {"kind": "user", "id": body["assignee_id"]} if body["assignee_id"] else None
         conversation.team_id = body.get("team_id")
         team = self.teams[conversation.team_id].name if conversation.team_id else "no team"
         self._activity(conversation, f"Assigned to {team} by {actor.name}")
+        self._changed("team.changed", conversation)
         return {"kind": "team", "id": conversation.team_id} if conversation.team_id else None
 
     def set_priority(self, conversation: Conversation, priority: str, actor: User) -> None:
@@ -259,9 +268,14 @@ class ServerState:
         known = self.account_labels[conversation.account_id]
         known.extend(label for label in conversation.labels if label not in known)
         self._activity(conversation, f"{actor.name} set labels {', '.join(conversation.labels) or '(none)'}")
+        self._changed("conversation.updated", conversation)
 
     def _activity(self, conversation: Conversation, text: str) -> None:
         self.post_message(conversation, text, 2, sender=None)
+
+    def _changed(self, event: str, conversation: Conversation, message: Message | None = None) -> None:
+        for listener in self.listeners:
+            listener(event, conversation, message)
 
     # -- queries -----------------------------------------------------------------------------------
     @staticmethod

@@ -18,6 +18,11 @@ def _drop_none(data: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if value is not None}
 
 
+def pubsub_token(user: User) -> str:
+    """The user's websocket token: the profile shows it, ``RoomChannel`` checks it (``cable.py``)."""
+    return f"pubsub-{user.id}"
+
+
 def user_view(state: ServerState, user: User, *, with_secrets: bool = False) -> dict[str, Any]:
     view: dict[str, Any] = {
         "id": user.id,
@@ -33,7 +38,7 @@ def user_view(state: ServerState, user: User, *, with_secrets: bool = False) -> 
     }
     if with_secrets:
         view["access_token"] = user.token
-        view["pubsub_token"] = f"pubsub-{user.id}"
+        view["pubsub_token"] = pubsub_token(user)
         view["accounts"] = [
             {
                 "id": account_id,
