@@ -738,27 +738,27 @@
 <context>
     <name>EscalationActions</name>
     <message>
-        <location filename="../../ui/escalation_actions.py" line="69" />
+        <location filename="../../ui/escalation_actions.py" line="72" />
         <source>{reason}. The standard escalation paths apply until it is fixed.</source>
         <translation>{reason}. Bis die Datei korrigiert ist, gelten die Standard-Eskalationswege.</translation>
     </message>
     <message>
-        <location filename="../../ui/escalation_actions.py" line="83" />
+        <location filename="../../ui/escalation_actions.py" line="86" />
         <source>Open a conversation first, then escalate it.</source>
         <translation>Öffnen Sie zuerst ein Gespräch, dann können Sie es eskalieren.</translation>
     </message>
     <message>
-        <location filename="../../ui/escalation_actions.py" line="101" />
+        <location filename="../../ui/escalation_actions.py" line="108" />
         <source>Escalated to {path}: {reason}</source>
         <translation>Eskaliert an {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/escalation_actions.py" line="107" />
+        <location filename="../../ui/escalation_actions.py" line="113" />
         <source>{n} conversations escalated to {path}.</source>
         <translation>{n} Gespräche an {path} eskaliert.</translation>
     </message>
     <message>
-        <location filename="../../ui/escalation_actions.py" line="107" />
+        <location filename="../../ui/escalation_actions.py" line="113" />
         <source>Escalated to {path}.</source>
         <translation>An {path} eskaliert.</translation>
     </message>
@@ -1126,82 +1126,82 @@
         <translation>AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="190" />
+        <location filename="../../ui/notifier.py" line="191" />
         <source>{n} conversations assigned to you</source>
         <translation>{n} Gespräche wurden Ihnen zugewiesen</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="192" />
+        <location filename="../../ui/notifier.py" line="193" />
         <source>Assigned to you: {who}</source>
         <translation>Ihnen zugewiesen: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="194" />
+        <location filename="../../ui/notifier.py" line="195" />
         <source>{n} of your conversations are at risk</source>
         <translation>{n} Ihrer Gespräche sind gefährdet</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="197" />
+        <location filename="../../ui/notifier.py" line="198" />
         <source>At risk: {who}</source>
         <translation>Gefährdet: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="198" />
+        <location filename="../../ui/notifier.py" line="199" />
         <source>{left} of business time left</source>
         <translation>Noch {left} innerhalb der Öffnungszeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="201" />
+        <location filename="../../ui/notifier.py" line="202" />
         <source>New messages in {n} conversations</source>
         <translation>Neue Nachrichten in {n} Gesprächen</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="203" />
+        <location filename="../../ui/notifier.py" line="204" />
         <source>New message from {who}</source>
         <translation>Neue Nachricht von {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="206" />
+        <location filename="../../ui/notifier.py" line="207" />
         <source>Storm building: {topic}</source>
         <translation>Sturm zieht auf: {topic}</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="207" />
+        <location filename="../../ui/notifier.py" line="208" />
         <source>{rate} angry posts per hour</source>
         <translation>{rate} verärgerte Beiträge pro Stunde</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="224" />
+        <location filename="../../ui/notifier.py" line="225" />
         <source>Notifications</source>
         <translation>Benachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="226" />
+        <location filename="../../ui/notifier.py" line="227" />
         <source>A conversation is assigned to me</source>
         <translation>Ein Gespräch wird mir zugewiesen</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="227" />
+        <location filename="../../ui/notifier.py" line="228" />
         <source>One of mine turns at risk</source>
         <translation>Eines meiner Gespräche wird gefährdet</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="228" />
+        <location filename="../../ui/notifier.py" line="229" />
         <source>New message in a conversation open in the background</source>
         <translation>Neue Nachricht in einem Gespräch, das im Hintergrund offen ist</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="229" />
+        <location filename="../../ui/notifier.py" line="230" />
         <source>Storm alarm</source>
         <translation>Sturmwarnung</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="241" />
+        <location filename="../../ui/notifier.py" line="242" />
         <source>Quiet outside your working hours ({hours})</source>
         <translation>Stumm außerhalb Ihrer Arbeitszeit ({hours})</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="243" />
+        <location filename="../../ui/notifier.py" line="244" />
         <source>Open the last notified conversation</source>
         <translation>Zuletzt gemeldetes Gespräch öffnen</translation>
     </message>
@@ -1323,7 +1323,7 @@
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/queue_pane.py" line="94" />
+        <location filename="../../ui/queue_pane.py" line="95" />
         <source>Queues</source>
         <translation>Warteschlangen</translation>
     </message>
@@ -1352,21 +1352,26 @@
     </message>
     <message>
         <location filename="../../ui/queue_pane.py" line="20" />
+        <source>Monitoring</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="21" />
         <source>Waiting on customer</source>
         <translation>Wartet auf Kunde</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="21" />
+        <location filename="../../ui/queue_pane.py" line="22" />
         <source>Resolved</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="22" />
+        <location filename="../../ui/queue_pane.py" line="23" />
         <source>Spam</source>
         <translation>Spam</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="50" />
+        <location filename="../../ui/queue_pane.py" line="51" />
         <source>{n} conversations</source>
         <translation>{n} Gespräche</translation>
     </message>
@@ -1375,7 +1380,7 @@
     <name>ReassignDialog</name>
     <message>
         <location filename="../../ui/reassign_dialog.py" line="59" />
-        <location filename="../../ui/reassign_dialog.py" line="79" />
+        <location filename="../../ui/reassign_dialog.py" line="82" />
         <source>Reassign</source>
         <translation>Neu zuweisen</translation>
     </message>
@@ -1400,27 +1405,27 @@
         <translation>Kolleginnen und Kollegen</translation>
     </message>
     <message>
-        <location filename="../../ui/reassign_dialog.py" line="75" />
+        <location filename="../../ui/reassign_dialog.py" line="78" />
         <source>Private note for the team (optional): why, what is open …</source>
         <translation>Interne Notiz fürs Team (optional): warum, was noch offen ist …</translation>
     </message>
     <message>
-        <location filename="../../ui/reassign_dialog.py" line="87" />
+        <location filename="../../ui/reassign_dialog.py" line="90" />
         <source>Internal note</source>
         <translation>Interne Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/reassign_dialog.py" line="106" />
+        <location filename="../../ui/reassign_dialog.py" line="109" />
         <source>{n} open</source>
         <translation>{n} offen</translation>
     </message>
     <message>
-        <location filename="../../ui/reassign_dialog.py" line="116" />
+        <location filename="../../ui/reassign_dialog.py" line="118" />
         <source>Suggested: online, handles these channels and languages, fewest open</source>
         <translation>Vorschlag: online, betreut diese Kanäle und Sprachen, hat die wenigsten offenen Gespräche</translation>
     </message>
     <message>
-        <location filename="../../ui/reassign_dialog.py" line="118" />
+        <location filename="../../ui/reassign_dialog.py" line="121" />
         <source>Nobody: back to the unassigned pool</source>
         <translation>Niemand: zurück zu „Nicht zugewiesen“</translation>
     </message>
@@ -1428,27 +1433,27 @@
 <context>
     <name>ReassignFlow</name>
     <message>
-        <location filename="../../ui/reassign_dialog.py" line="175" />
+        <location filename="../../ui/reassign_dialog.py" line="178" />
         <source>Select the conversations to reassign first.</source>
         <translation>Wählen Sie zuerst die Gespräche aus, die Sie neu zuweisen möchten.</translation>
     </message>
     <message>
-        <location filename="../../ui/reassign_dialog.py" line="198" />
+        <location filename="../../ui/reassign_dialog.py" line="201" />
         <source>Back in the unassigned pool.</source>
         <translation>Wieder bei „Nicht zugewiesen“.</translation>
     </message>
     <message>
-        <location filename="../../ui/reassign_dialog.py" line="200" />
+        <location filename="../../ui/reassign_dialog.py" line="203" />
         <source>{n} conversations are back in the unassigned pool.</source>
         <translation>{n} Gespräche sind wieder bei „Nicht zugewiesen“.</translation>
     </message>
     <message>
-        <location filename="../../ui/reassign_dialog.py" line="204" />
+        <location filename="../../ui/reassign_dialog.py" line="207" />
         <source>Reassigned to {name}.</source>
         <translation>Neu zugewiesen an {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/reassign_dialog.py" line="204" />
+        <location filename="../../ui/reassign_dialog.py" line="207" />
         <source>Reassigned {n} conversations to {name}.</source>
         <translation>{n} Gespräche neu zugewiesen an {name}.</translation>
     </message>
