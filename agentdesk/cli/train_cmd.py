@@ -36,7 +36,7 @@ from agentdesk.sync.sandbox.training_loader import (
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser("train", help="list training scenarios or play one with replies from a file")
     what = parser.add_mutually_exclusive_group(required=True)
-    what.add_argument("--list", action="store_true", help="list the scenarios (id, title, language, channel)")
+    what.add_argument("--list", action="store_true", help="list the scenarios (id, language, channel, topic, title)")
     what.add_argument("--scenario", metavar="ID", help="the scenario to play")
     parser.add_argument("--replies", metavar="FILE", help='JSON Lines: {"after","text","audience"} per turn')
     parser.add_argument("--scenarios", metavar="DIR", help="a folder of scenario files (default: the bundled set)")
@@ -73,7 +73,8 @@ def _list(training: TrainingSet, as_json: bool) -> int:
         print(json.dumps({"scenarios": rows, "errors": training.errors}, ensure_ascii=False))
         return 0
     for row in rows:
-        print(f"{row['id']:<28} {row['language']}  {row['channel']:<9} {row['audience']:<8} {row['title']}")
+        where = f"{row['channel']:<9} {row['audience']:<8}"
+        print(f"{row['id']:<26} {row['language']}  {where} {row['topic']:<17} {row['title']}")
     return 0
 
 
