@@ -57,7 +57,7 @@ async def opened(data_dir: Path, *, trainee: bool = True) -> AsyncIterator[MainW
 
 async def _practice(win: MainWindow, scenario: str) -> PracticeDialog:
     assert win.training is not None
-    panel = win.training.open_panel()
+    panel = await win.training.open_panel()
     panel.select(scenario)
     panel.clock.set_speed(60)
     practice = await panel.start_practice()
@@ -86,7 +86,7 @@ async def test_a_trainee_practises_a_scenario_and_gets_score_history_and_report(
         assert banner is not None and banner.isVisible() and "TRAINING" in banner.text()
         assert win.training is not None
 
-        panel = win.training.open_panel()
+        panel = await win.training.open_panel()
         assert panel.list.topLevelItemCount() >= 15
         panel.select("paket-verspaetet")
         panel.clock.set_speed(60)
@@ -128,7 +128,7 @@ async def test_the_report_escapes_the_trainee_reply(qtbot, tmp_path: Path, monke
     monkeypatch.setattr(SessionsView, "open_url", staticmethod(lambda _url: None))
     async with opened(tmp_path) as win:
         assert win.training is not None
-        panel = win.training.open_panel()
+        panel = await win.training.open_panel()
         panel.select("paket-verspaetet")
         panel.clock.set_speed(60)
         practice = await panel.start_practice()

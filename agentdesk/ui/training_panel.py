@@ -46,7 +46,12 @@ from agentdesk.core.sim_clock import SimClock
 from agentdesk.core.training import Action, Handling, ScenarioPlayer, TrainingScenario, score
 from agentdesk.core.training.history import Session, session_of
 from agentdesk.sync.lexicons import load_lexicons
-from agentdesk.sync.sandbox.training_loader import TRAINING_CALENDAR, load_training_scenarios, play_context
+from agentdesk.sync.sandbox.training_loader import (
+    TRAINING_CALENDAR,
+    TrainingSet,
+    load_training_scenarios,
+    play_context,
+)
 from agentdesk.sync.sandbox.world import SandboxWorld
 from agentdesk.ui.reply_editor import NOTE, ReplyEditor
 from agentdesk.ui.time_words import local
@@ -355,7 +360,7 @@ class PracticeDialog(QDialog):
 class TrainingPanel(QDialog):
     """The scenarios to practise (title, language, channel), the clock, and the way to the history."""
 
-    def __init__(self, window: MainWindow, clock: TrainingClock, files: TrainingFiles) -> None:
+    def __init__(self, window: MainWindow, clock: TrainingClock, files: TrainingFiles, training: TrainingSet) -> None:
         super().__init__(window)
         self.setObjectName("trainingPanel")
         self.setWindowTitle(self.tr("Training"))
@@ -363,7 +368,6 @@ class TrainingPanel(QDialog):
         self.window_ = window
         self.clock = clock
         self.files = files
-        training = load_training_scenarios()
         for error in training.errors:
             window.messages.show_message(self.tr("A training scenario was skipped: {0}").replace("{0}", error))
         self.scenarios: dict[str, TrainingScenario] = {s.id: s for s in training.scenarios}
@@ -405,14 +409,14 @@ class TrainingPanel(QDialog):
         self.window_.tasks.run(self.start_practice(), what="starting the practice")
 
     async def start_practice(self) -> PracticeDialog | None:
-        """Open the practice for the selected scenario; the word lists load off the GUI thread."""
+        """Open the practice for the selected scenario; word lists and guidelines load off the GUI thread."""
         item = self.list.currentItem()
         if item is None:
             return None
         scenario = self.scenarios[item.data(0, Qt.ItemDataRole.UserRole)]
         lexicons = await asyncio.get_running_loop().run_in_executor(None, load_lexicons)
         language: Language = "de" if ui_language() == "de" else "en"
-        context = play_context(lexicons, language, self.window_.ws.settings.company_name)
+        context = await self.files.run(play_context, lexicons, language, self.window_.ws.settings.company_name)
         dialog = PracticeDialog(ScenarioPlayer(scenario, context), self.clock, self.window_, self.files)
         dialog.show()
         return dialog
@@ -477,16 +481,22 @@ class TrainingMenu(QObject):
         self.destroyed.connect(self.files.shutdown)
         self.panel: TrainingPanel | None = None
         menu = window.menuBar().addMenu(self.tr("&Training"))
-        menu.addAction(self.tr("Practise a scenario …"), self.open_panel)
+        menu.addAction(
+            self.tr("Practise a scenario …"),
+            lambda: window.tasks.run(self.open_panel(), what="reading the training scenarios"),
+        )
         menu.addAction(
             self.tr("History && report …"),
             lambda: window.tasks.run(open_history(window, self.files), what="reading the history"),
         )
         menu.addAction(self.tr("Team folder for your supervisor …"), self.choose_team_folder)
 
-    def open_panel(self) -> TrainingPanel:
+    async def open_panel(self) -> TrainingPanel:
+        """The scenario list; the scenario files are read on the files thread the first time."""
         if self.panel is None:
-            self.panel = TrainingPanel(self.window_, self.clock, self.files)
+            training = await self.files.run(load_training_scenarios)
+            if self.panel is None:  # a second click while the files were read
+                self.panel = TrainingPanel(self.window_, self.clock, self.files, training)
         self.panel.show()
         self.panel.raise_()
         return self.panel
