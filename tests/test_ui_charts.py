@@ -8,13 +8,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, QRectF
+from PySide6.QtCore import QDate, QLocale, QPoint, QRectF
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QLabel
 
 from agentdesk.core.reports import AttainmentBy
 from agentdesk.ui.chart_heatmap import EMPTY
 from agentdesk.ui.charts_view import ChartsView
 from agentdesk.ui.main_window import MainWindow
+from agentdesk.ui.translations import install_translators
 from tests.conftest import wait_until
 from tests.test_ui_triage import opened
 
@@ -140,3 +142,22 @@ async def test_the_supervisor_desk_has_the_charts_tab(tmp_path: Path) -> None:
         assert isinstance(view, ChartsView)
         await wait_until(lambda: view.report is not None, timeout=20)
         win.desk.close()
+
+
+async def test_in_german_the_charts_read_naturally(tmp_path: Path) -> None:
+    app = QApplication.instance()
+    translators = install_translators(app, "de")  # type: ignore[arg-type]
+    try:
+        async with opened(tmp_path / "profile") as win:
+            view = await _charts(win)
+            titles = {label.text() for label in view.findChildren(QLabel)}
+            assert {"Erste Antwortzeit", "SLA-Erfüllung", "Eingänge je Stunde und Wochentag"} <= titles
+            assert view.day_names() == ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
+            assert "Kundenanfragen vom" in view.summary.text()
+            assert view.export_buttons["volume"].text() == "Als CSV exportieren …"
+            assert view.grab().save(str(tmp_path / "charts-de.png"))
+            view.close()
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)  # type: ignore[union-attr]
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

@@ -62,7 +62,7 @@ class HistogramChart(ChartWidget):
         self.update()
 
     def labels(self) -> list[str]:
-        return [*(bucket_label(b) for b in BUCKETS), self.tr("Unanswered")]
+        return [*(bucket_label(b) for b in BUCKETS), self.tr("No reply")]
 
     def paint_chart(self, painter: QPainter, area: QRectF) -> None:
         counts = [*self.histogram.counts, self.histogram.unanswered]
@@ -71,7 +71,7 @@ class HistogramChart(ChartWidget):
         painter.setFont(self.small_font())
         metrics = painter.fontMetrics()
         line = metrics.height()
-        plot = area.adjusted(66, 2 * line + 8, -12, -(2 * line + 14))
+        plot = area.adjusted(66, 2 * line + 8, -12, -(3 * line + 14))
         draw_legend(
             painter,
             area.right() - 12,
@@ -79,7 +79,7 @@ class HistogramChart(ChartWidget):
             [
                 (MET, None, self.tr("within the target")),
                 (MISSED, OVER, self.tr("over the target")),
-                (UNANSWERED, OPEN, self.tr("unanswered")),
+                (UNANSWERED, OPEN, self.tr("no reply")),
             ],
         )
         ticks = nice_ticks(max(counts) * 1.1)
@@ -104,9 +104,9 @@ class HistogramChart(ChartWidget):
                 str(count),
             )
             painter.drawText(
-                QRectF(plot.left() + slot * index, plot.bottom() + 4, slot, line),
-                Qt.AlignmentFlag.AlignCenter,
-                metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(slot)),
+                QRectF(plot.left() + slot * index, plot.bottom() + 4, slot, 2 * line),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                label,
             )
             share = round(100 * count / total)
             self.add_hit(
@@ -129,7 +129,7 @@ class HistogramChart(ChartWidget):
         )
         painter.setPen(FAINT)
         painter.drawText(
-            QRectF(plot.left(), plot.bottom() + line + 8, plot.width(), line),
+            QRectF(plot.left(), plot.bottom() + 2 * line + 8, plot.width(), line),
             Qt.AlignmentFlag.AlignCenter,
             self.tr("Business time until the first reply"),
         )

@@ -415,27 +415,27 @@
 <context>
     <name>ClockControl</name>
     <message>
-        <location filename="../../ui/training_panel.py" line="108" />
+        <location filename="../../ui/training_panel.py" line="113" />
         <source>Clock:</source>
         <translation>Uhr:</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="110" />
+        <location filename="../../ui/training_panel.py" line="115" />
         <source>⏸ Pause</source>
         <translation>⏸ Pause</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="112" />
+        <location filename="../../ui/training_panel.py" line="117" />
         <source>Pause the simulated clock</source>
         <translation>Simulierte Uhr anhalten</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="112" />
+        <location filename="../../ui/training_panel.py" line="117" />
         <source>Simulated speed</source>
         <translation>Simulierte Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="130" />
+        <location filename="../../ui/training_panel.py" line="135" />
         <source>Simulated time {time}</source>
         <translation>Simulierte Zeit {time}</translation>
     </message>
@@ -932,8 +932,8 @@
     <name>HistogramChart</name>
     <message>
         <location filename="../../ui/chart_histogram.py" line="65" />
-        <source>Unanswered</source>
-        <translation>Unbeantwortet</translation>
+        <source>No reply</source>
+        <translation>Ohne Antwort</translation>
     </message>
     <message>
         <location filename="../../ui/chart_histogram.py" line="80" />
@@ -947,8 +947,8 @@
     </message>
     <message>
         <location filename="../../ui/chart_histogram.py" line="82" />
-        <source>unanswered</source>
-        <translation>unbeantwortet</translation>
+        <source>no reply</source>
+        <translation>ohne Antwort</translation>
     </message>
     <message>
         <location filename="../../ui/chart_histogram.py" line="86" />
@@ -1237,62 +1237,62 @@
 <context>
     <name>PracticeDialog</name>
     <message>
-        <location filename="../../ui/training_panel.py" line="145" />
+        <location filename="../../ui/training_panel.py" line="150" />
         <source>Training: {title}</source>
         <translation>Training: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="165" />
+        <location filename="../../ui/training_panel.py" line="170" />
         <source>Mark as spam</source>
         <translation>Als Spam markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="166" />
+        <location filename="../../ui/training_panel.py" line="171" />
         <source>Escalate</source>
         <translation>Eskalieren</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="167" />
+        <location filename="../../ui/training_panel.py" line="172" />
         <source>Finish</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="215" />
+        <location filename="../../ui/training_panel.py" line="220" />
         <source>Scenario time {time}</source>
         <translation>Szenariozeit {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="233" />
+        <location filename="../../ui/training_panel.py" line="238" />
         <source>The conversation is over. Click Finish to see your score.</source>
         <translation>Das Gespräch ist beendet. Klicken Sie auf „Beenden“, um Ihre Punktzahl zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="235" />
+        <location filename="../../ui/training_panel.py" line="240" />
         <source>Your turn: answer the customer.</source>
         <translation>Sie sind dran: Antworten Sie der Kundin oder dem Kunden.</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="237" />
+        <location filename="../../ui/training_panel.py" line="242" />
         <source>Waiting for the customer …</source>
         <translation>Warten auf die Kundin oder den Kunden …</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="290" />
+        <location filename="../../ui/training_panel.py" line="295" />
         <source>private</source>
         <translation>privat</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="291" />
+        <location filename="../../ui/training_panel.py" line="296" />
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="312" />
+        <location filename="../../ui/training_panel.py" line="317" />
         <source>Marked as spam</source>
         <translation>Als Spam markiert</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="312" />
+        <location filename="../../ui/training_panel.py" line="317" />
         <source>Escalated</source>
         <translation>Eskaliert</translation>
     </message>
@@ -2341,37 +2341,37 @@
 <context>
     <name>TrainingMenu</name>
     <message>
-        <location filename="../../ui/training_panel.py" line="479" />
+        <location filename="../../ui/training_panel.py" line="483" />
         <source>&amp;Training</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="480" />
+        <location filename="../../ui/training_panel.py" line="485" />
         <source>Practise a scenario …</source>
         <translation>Szenario üben …</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="482" />
+        <location filename="../../ui/training_panel.py" line="489" />
         <source>History &amp;&amp; report …</source>
         <translation>Verlauf &amp;&amp; Bericht …</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="485" />
+        <location filename="../../ui/training_panel.py" line="492" />
         <source>Team folder for your supervisor …</source>
         <translation>Teamordner für Ihre Teamleitung …</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="496" />
+        <location filename="../../ui/training_panel.py" line="506" />
         <source>Team folder for your supervisor</source>
         <translation>Teamordner für Ihre Teamleitung</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="513" />
+        <location filename="../../ui/training_panel.py" line="523" />
         <source>The team folder cannot be used: {0}</source>
         <translation>Der Teamordner kann nicht verwendet werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="516" />
+        <location filename="../../ui/training_panel.py" line="526" />
         <source>After each practice, your training history is copied to {0} for your supervisor.</source>
         <translation>Nach jeder Übung wird Ihr Trainingsverlauf für Ihre Teamleitung nach {0} kopiert.</translation>
     </message>
@@ -2379,57 +2379,57 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../ui/training_panel.py" line="361" />
+        <location filename="../../ui/training_panel.py" line="366" />
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="368" />
+        <location filename="../../ui/training_panel.py" line="372" />
         <source>A training scenario was skipped: {0}</source>
         <translation>Ein Trainingsszenario wurde übersprungen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="373" />
+        <location filename="../../ui/training_panel.py" line="377" />
         <source>Scenario</source>
         <translation>Szenario</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="373" />
+        <location filename="../../ui/training_panel.py" line="377" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="373" />
+        <location filename="../../ui/training_panel.py" line="377" />
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="384" />
+        <location filename="../../ui/training_panel.py" line="388" />
         <source>Start practice</source>
         <translation>Übung starten</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="388" />
+        <location filename="../../ui/training_panel.py" line="392" />
         <source>History &amp;&amp; report …</source>
         <translation>Verlauf &amp;&amp; Bericht …</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="428" />
+        <location filename="../../ui/training_panel.py" line="432" />
         <source>The training history could not be saved: {0}</source>
         <translation>Der Trainingsverlauf konnte nicht gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="435" />
+        <location filename="../../ui/training_panel.py" line="439" />
         <source>History {file} unreadable ({reason}); kept as {copy}, a new history started.</source>
         <translation>Verlauf {file} nicht lesbar ({reason}); als {copy} aufbewahrt, ein neuer Verlauf wurde angelegt.</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="445" />
+        <location filename="../../ui/training_panel.py" line="449" />
         <source>No copy for your supervisor in the team folder {0}; it is tried again next time.</source>
         <translation>Keine Kopie für Ihre Teamleitung im Teamordner {0}; beim nächsten Mal wird es erneut versucht.</translation>
     </message>
     <message>
-        <location filename="../../ui/training_panel.py" line="458" />
+        <location filename="../../ui/training_panel.py" line="462" />
         <source>The training history cannot be read: {0}</source>
         <translation>Der Trainingsverlauf kann nicht gelesen werden: {0}</translation>
     </message>
