@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QLocale, QPoint, QRectF
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
 from agentdesk.core.reports import AttainmentBy
@@ -62,7 +62,22 @@ async def test_charts_paint_the_demo_numbers(tmp_path: Path) -> None:
         for (_rect, text), n in zip(bars, (*report.histogram.counts, report.histogram.unanswered), strict=True):
             assert f": {n} requests" in text
         middle = bars[0][0].center()
-        assert view.histogram.tooltip_at(middle) == bars[0][1]
+        hover = QMouseEvent(
+            QEvent.Type.MouseMove,
+            middle,
+            view.histogram.mapToGlobal(middle),
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(view.histogram, hover)
+        assert view.histogram.toolTip() == bars[0][1]  # what the pointer shows on hover
+
+        view.by_buttons[AttainmentBy.AGENT].click()
+        assert view.by is AttainmentBy.AGENT and not view.by_buttons[AttainmentBy.DAY].isChecked()
+        agents = [b.key for b in report.attainment[AttainmentBy.AGENT]]
+        assert view.attainment.names == [name or "Unassigned" for name in agents]
+        assert view.grab().save(str(tmp_path / "per-agent.png"))
         view.close()
 
 

@@ -86,7 +86,8 @@ class ChartsView(QWidget):
         self.attainment = AttainmentChart()
         self.heatmap = HeatmapChart()
         switch = QHBoxLayout()
-        self._by_buttons = QButtonGroup(self)
+        self._by_buttons = QButtonGroup(self)  # exclusive: one grouping at a time
+        self.by_buttons: dict[AttainmentBy, QPushButton] = {}
         for by, text in (
             (AttainmentBy.DAY, self.tr("per day")),
             (AttainmentBy.AGENT, self.tr("per agent")),
@@ -97,6 +98,7 @@ class ChartsView(QWidget):
             button.setChecked(by is self.by)
             button.clicked.connect(lambda _checked=False, b=by: self.show_by(b))
             self._by_buttons.addButton(button)
+            self.by_buttons[by] = button
             switch.addWidget(button)
         self.export_buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
@@ -167,6 +169,7 @@ class ChartsView(QWidget):
 
     def show_by(self, by: AttainmentBy) -> None:
         self.by = by
+        self.by_buttons[by].setChecked(True)
         if self.report is not None:
             self._show_attainment(self.report)
 
