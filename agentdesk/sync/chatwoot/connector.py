@@ -26,10 +26,17 @@ from agentdesk.sync.chatwoot.cable import CableIdentity, CableListener, Live, Wa
 from agentdesk.sync.chatwoot.cursor import SyncCursor
 from agentdesk.sync.chatwoot.diagnosis import ConnectionCheck, diagnose
 from agentdesk.sync.chatwoot.endpoints import ApiCall, Endpoints
-from agentdesk.sync.chatwoot.http_errors import decode_json, error_for_response, error_for_transport
+from agentdesk.sync.chatwoot.http_errors import (
+    decode_body,
+    decode_json,
+    error_for_response,
+    error_for_status,
+    error_for_transport,
+)
 from agentdesk.sync.chatwoot.records import Agent, Contact, ConversationCounts, Inbox, Profile, Team
 from agentdesk.sync.chatwoot.team import team_snapshot
 from agentdesk.sync.errors import Offline, Rejected
+from agentdesk.sync.get_pool import GetPool
 
 CONVERSATIONS_PAGE = 25  # the server's fixed page size; a shorter page is the last one
 MESSAGES_PAGE = 20  # what one messages request returns (latest, or before an id)
@@ -71,6 +78,12 @@ class ChatwootConnector:
         self._agent_ids: dict[str, int] = {}  # name -> id, for "assign to me" by name
         self._team_ids: dict[str, int] = {}  # name -> id, for escalating to a team by name
         self._slots = asyncio.Semaphore(concurrency)
+        # Reads take the lean path unless an environment proxy applies (only httpx speaks to proxies).
+        self._reads = (
+            GetPool(self._base_url, timeout=client.timeout.read, keep=concurrency, headers={"api_access_token": token})
+            if GetPool.reaches_directly(self._base_url)
+            else None
+        )
 
     @classmethod
     def for_account(cls, account: Account, token: str, *, timeout: float = 20.0) -> ChatwootConnector:
@@ -87,6 +100,8 @@ class ChatwootConnector:
 
     # -- transport -----------------------------------------------------------------------------------
     async def _call(self, call: ApiCall) -> Any:
+        if call.method == "GET" and self._reads is not None:
+            return await self._get(call)
         try:
             response = await self._client.request(
                 call.method,
@@ -100,6 +115,17 @@ class ChatwootConnector:
         if not response.is_success:
             raise error_for_response(response, call.scope, self._account_id, datetime.now(UTC))
         return decode_json(response)
+
+    async def _get(self, call: ApiCall) -> Any:
+        assert self._reads is not None
+        try:
+            answer = await self._reads.get(call.path, call.params)
+        except httpx.TransportError as exc:
+            raise error_for_transport(exc) from exc
+        if not answer.is_success:
+            now = datetime.now(UTC)
+            raise error_for_status(answer.status, answer.headers, answer.body, call.scope, self._account_id, now)
+        return decode_body(answer.body, call.method, call.path)
 
     # -- reference data ------------------------------------------------------------------------------
     async def fetch_profile(self) -> Profile:
@@ -314,6 +340,8 @@ class ChatwootConnector:
         return None
 
     async def close(self) -> None:
+        if self._reads is not None:
+            await self._reads.close()
         await self._client.aclose()
 
 
