@@ -15,10 +15,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import chain
 from typing import Any
 
-from agentdesk.core.triage.text import Analysed
+from agentdesk.core.triage.text import Analysed, WordTable
 
 _NGRAM = 4
 _VIRTUAL_VOCABULARY = 1 << 16
@@ -31,7 +31,12 @@ FORMAT_VERSION = 1
 def features(analysed: Analysed) -> list[str]:
     """Words with their character 4-grams, link domains, and how many accounts are mentioned."""
     out = list(chain.from_iterable(map(_word_features, analysed.words)))
-    out.extend("url:" + url.split("//", 1)[-1].split("/", 1)[0].removeprefix("www.") for url in analysed.urls)
+    out.extend(_other_features(analysed))
+    return out
+
+
+def _other_features(analysed: Analysed) -> list[str]:
+    out = ["url:" + url.split("//", 1)[-1].split("/", 1)[0].removeprefix("www.") for url in analysed.urls]
     if analysed.mentions:
         out.append(f"mentions:{min(len(analysed.mentions), 5)}")
     return out
@@ -45,6 +50,14 @@ def _word_features(word: str) -> tuple[str, ...]:
     return (word, *("#" + padded[i : i + _NGRAM] for i in range(len(padded) - _NGRAM + 1)))
 
 
+def _feature_count(word: str) -> int:
+    """``len(_word_features(word))`` without building them: the word and its len - 1 4-grams."""
+    return len(word) if len(word) > _NGRAM else 1
+
+
+_FEATURE_COUNTS: WordTable[int] = WordTable(_feature_count)
+
+
 class SpamBayes:
     """Counts per class; log-odds cached until the next lesson."""
 
@@ -54,6 +67,7 @@ class SpamBayes:
         self.documents: dict[bool, int] = {True: 0, False: 0}
         self._ratios: dict[str, float] | None = None
         self._unseen = 0.0
+        self._word_evidence: WordTable[float] = WordTable(self._evidence)
 
     @property
     def trained(self) -> int:
@@ -66,17 +80,33 @@ class SpamBayes:
         self._totals[is_spam] += len(feats)
         self.documents[is_spam] += 1
         self._ratios = None
+        self._word_evidence.clear()
 
     def log_odds(self, analysed: Analysed) -> float:
-        """Evidence for spam (positive) or not spam (negative); 0.0 before the first lesson."""
+        """Evidence for spam (positive) or not spam (negative); 0.0 before the first lesson.
+
+        The same mean over :func:`features` as learning uses, but summed per word: each word's
+        features are added up once per lesson state, so a post costs one lookup per word."""
         if not self.trained:
             return 0.0
-        ratios = self._ratios if self._ratios is not None else self._rebuild()
-        feats = features(analysed)
-        if not feats:
+        if self._ratios is None:
+            self._rebuild()
+        words = analysed.words
+        total = sum(self._word_evidence.values(analysed.distinct, words))
+        count = sum(_FEATURE_COUNTS.values(analysed.distinct, words))
+        extra = _other_features(analysed)
+        if extra:
+            ratios, unseen = self._ratios, self._unseen
+            total += sum(ratios.get(f, unseen) for f in extra)  # type: ignore[union-attr]
+            count += len(extra)
+        if not count:
             return 0.0
-        mean = sum(map(ratios.get, feats, repeat(self._unseen))) / len(feats)
-        return max(-_MAX_LOGIT, min(_MAX_LOGIT, mean * _EVIDENCE_SCALE))
+        return max(-_MAX_LOGIT, min(_MAX_LOGIT, total / count * _EVIDENCE_SCALE))
+
+    def _evidence(self, word: str) -> float:
+        ratios, unseen = self._ratios, self._unseen
+        assert ratios is not None
+        return sum([ratios.get(f, unseen) for f in _word_features(word)])
 
     def _rebuild(self) -> dict[str, float]:
         spam_norm = math.log(self._totals[True] + _VIRTUAL_VOCABULARY)

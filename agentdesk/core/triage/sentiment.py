@@ -7,10 +7,9 @@ microseconds and can say which words made it negative.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 from agentdesk.core.triage import sentiment_lexicon as lex
-from agentdesk.core.triage.text import Analysed, stem
+from agentdesk.core.triage.text import Analysed, WordTable, stem
 
 _WORDS: dict[str, int] = {stem(w): v for w, v in lex.WORDS.items()}
 _PAIRS = lex.PAIRS
@@ -19,15 +18,16 @@ _NEGATION_SCOPE = 3
 NEGATIVE = -0.25
 
 
-_PAIR_KEYS = frozenset(_PAIRS)
+_FIRSTS = frozenset(first for first, _ in _PAIRS)
+_SECONDS = frozenset(second for _, second in _PAIRS)
 _NEGATOR, _INTENSIFIER = -1, -2  # word kinds next to lexicon weights; 0 is a word without tone
 
 
 def sentiment(analysed: Analysed) -> float:
     """Tone from -1 (furious) to +1 (delighted); 0 when no word carries tone."""
     words = analysed.words
-    kinds = list(map(_kind, words))
-    pairs = _PAIR_KEYS & analysed.pairs
+    kinds = list(_KINDS.values(analysed.distinct, words))
+    pairs = not (_FIRSTS.isdisjoint(analysed.distinct) or _SECONDS.isdisjoint(analysed.distinct))
     total = _walk(words, kinds, pairs) if pairs or any(kinds) else 0.0
     if analysed.emojis:
         total += sum(lex.EMOJI.get(e, 0) for e in analysed.emojis)
@@ -36,7 +36,8 @@ def sentiment(analysed: Analysed) -> float:
     return math.tanh(total / 4)
 
 
-def _walk(words: tuple[str, ...], kinds: list[int], pairs: frozenset[tuple[str, str]] | set[tuple[str, str]]) -> float:
+def _walk(words: tuple[str, ...], kinds: list[int], pairs: bool) -> float:
+    """Add up the weights left to right: a pair counts once, negation flips what follows it."""
     total = 0.0
     negated_until = -1
     boost = 1.0
@@ -48,8 +49,9 @@ def _walk(words: tuple[str, ...], kinds: list[int], pairs: frozenset[tuple[str, 
             continue
         if kind == _NEGATOR:
             negated_until = i + _NEGATION_SCOPE
-        if pairs and i < last and (words[i], words[i + 1]) in pairs:
-            total += _PAIRS[(words[i], words[i + 1])] * boost
+        pair = _PAIRS.get((words[i], words[i + 1])) if pairs and i < last else None
+        if pair is not None:
+            total += pair * boost
             boost, skip = 1.0, True
             continue
         if kind == _INTENSIFIER:
@@ -66,7 +68,6 @@ def _walk(words: tuple[str, ...], kinds: list[int], pairs: frozenset[tuple[str, 
 _OFFSET = -2
 
 
-@lru_cache(maxsize=1 << 16)
 def _kind(word: str) -> int:
     """Negator, intensifier or the word's weight in the lexicon (0 for none); once per word."""
     if word in lex.NEGATORS:
@@ -79,3 +80,6 @@ def _kind(word: str) -> int:
     if not value:
         return 0
     return value if value > 0 else value + _OFFSET
+
+
+_KINDS: WordTable[int] = WordTable(_kind)

@@ -99,7 +99,9 @@ class SpamRules:
     def _remember(self, msg: TriageInput, author: str, analysed: Analysed) -> int:
         """Record the post; return how many *other* accounts sent the same text in the window."""
         self._authors[author] = msg.at
-        fingerprint = "".join([w for w in analysed.words if not w.isdigit()])
+        fingerprint = "".join(analysed.words)
+        if not fingerprint.isalpha():  # numbers do not make a text new ("Code 4711" vs "Code 4712")
+            fingerprint = "".join([w for w in analysed.words if not w.isdigit()])
         if len(fingerprint) < _MIN_FINGERPRINT:
             return 0
         senders = self._texts.setdefault(fingerprint, {})

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from agentdesk.core.triage.text import Analysed, analyse, content_stems, spellings, stem
+from agentdesk.core.triage.text import STOPWORDS, Analysed, WordTable, analyse, spellings, stem
 
 #: Words that name the same thing in service talk, German and English, so that "Paket verspätet"
 #: and "parcel delayed" can land in one topic. The first word of each line names the concept.
@@ -38,6 +38,18 @@ kündigen cancel cancelling kündige gekündigt
 _CONCEPT_OF: dict[str, str] = {
     stem(word): stem(line.split()[0]) for line in _CONCEPTS.strip().splitlines() for word in line.split()
 }
+
+
+def _term(word: str) -> str | None:
+    """The term a word adds to a topic: its concept or stem; None for stopwords, numbers and
+    two-letter words, which say nothing about a subject."""
+    if len(word) <= 2 or word in STOPWORDS or word.isdigit():
+        return None
+    key = stem(word)
+    return _CONCEPT_OF.get(key, key)
+
+
+_TERMS: WordTable[str | None] = WordTable(_term)
 _LABEL_TERMS = 3
 #: Up to this size a topic's centroid and label are rebuilt on every post, then every n-th post.
 _ALWAYS_REFRESH = 32
@@ -83,9 +95,10 @@ class TopicStore:
     def add(self, message_id: str, text: str, at: datetime, analysed: Analysed | None = None) -> int:
         """File one post under a topic (new or existing) and return the topic's id."""
         self._sweep(at)
-        terms = Counter([_CONCEPT_OF.get(s, s) for s in content_stems(analysed or analyse(text))])
+        analysed = analysed or analyse(text)
+        terms = Counter(filter(None, _TERMS.values(analysed.distinct, analysed.words)))
         if not self._spelling.keys() >= terms.keys():
-            for key, word in spellings(text).items():
+            for key, word in spellings(analysed).items():
                 self._spelling.setdefault(key, word)
         self._docs += 1
         self._df.update(terms.keys())

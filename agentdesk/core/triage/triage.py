@@ -7,7 +7,7 @@ feeds it messages in time order; the GUI thread only reads the results it is han
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
@@ -49,21 +49,23 @@ class Triage:
     def process(self, msg: TriageInput) -> TriageResult:
         """Score, group and watch one message; the result explains itself in ``reasons``."""
         analysed = analyse(msg.text)
-        result = self._score(msg, analysed)
-        if result.spam:
-            return result
+        spam, spam_score, rank, tone, reasons = self._judge(msg, analysed)
+        if spam:
+            return TriageResult(msg.id, True, spam_score, None, None, rank, tone, reasons)
         topic_id = self.topics.add(msg.id, msg.text, msg.at, analysed)
         label = self.topics.label(topic_id) or ""
         alarm = None
-        if result.sentiment <= NEGATIVE:
-            alarm = self._storms.observe(topic_id, label, msg.id, msg.at, result.relevance)
-        return replace(result, topic_id=topic_id, topic_label=label, alarm=alarm)
+        if tone <= NEGATIVE:
+            alarm = self._storms.observe(topic_id, label, msg.id, msg.at, rank)
+        return TriageResult(msg.id, False, spam_score, topic_id, label, rank, tone, reasons, alarm)
 
     def score(self, msg: TriageInput) -> TriageResult:
         """Spam, tone and relevance only, without grouping: for re-scoring a queue after a lesson."""
-        return self._score(msg, analyse(msg.text))
+        spam, spam_score, rank, tone, reasons = self._judge(msg, analyse(msg.text))
+        return TriageResult(msg.id, spam, spam_score, None, None, rank, tone, reasons)
 
-    def _score(self, msg: TriageInput, analysed: Analysed) -> TriageResult:
+    def _judge(self, msg: TriageInput, analysed: Analysed) -> tuple[bool, float, float, float, tuple[Reason, ...]]:
+        """(spam, spam score, relevance, tone, reasons): spam's reasons for spam, else the ranking's."""
         rule_logit, spam_reasons = self._rules.score(msg, analysed)
         learned = self._bayes.log_odds(analysed)
         if learned >= _LEARNED_REASON:
@@ -73,17 +75,9 @@ class Triage:
         spam_score = 1.0 / (1.0 + math.exp(-(rule_logit + learned)))
         tone = sentiment(analysed)
         rank, rank_reasons = relevance(analysed, msg.followers, tone, msg.author.lower() in self._vips)
-        spam = spam_score >= self.settings.spam_threshold
-        return TriageResult(
-            id=msg.id,
-            spam=spam,
-            spam_score=spam_score,
-            topic_id=None,
-            topic_label=None,
-            relevance=rank * (1.0 - spam_score) if spam else rank,
-            sentiment=tone,
-            reasons=tuple(spam_reasons if spam else rank_reasons),
-        )
+        if spam_score >= self.settings.spam_threshold:
+            return True, spam_score, rank * (1.0 - spam_score), tone, tuple(spam_reasons)
+        return False, spam_score, rank, tone, tuple(rank_reasons)
 
     def learn(self, text: str, is_spam: bool) -> None:
         """Take the agent's *Mark spam* / *Not spam*; the next similar message is judged by it."""

@@ -1,4 +1,4 @@
-"""Keyword lists matched per word, not per regex: word lookups are cached, so a post costs microseconds.
+"""Keyword lists matched per word, not per regex: each word is looked up once, so a post costs microseconds.
 
 An entry is a whole word (``"anwalt"``), a word prefix (``"kündig*"``) or a pair of adjacent
 words (``"legal action"``, or ``"legal_action"`` with ``joiner="_"`` so lists can be written as
@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from functools import lru_cache
 
-from agentdesk.core.triage.text import Analysed
+from agentdesk.core.triage.text import Analysed, WordTable, pairs_in
 
 _NONE: Counter[str] = Counter()  # shared empty result; callers only read it
 
@@ -31,17 +30,17 @@ class Vocabulary:
                 self._prefixes[entry[:-1]] = label
             else:
                 self._words[entry] = label
-        self._pair_keys = frozenset(self._pairs)
+        self._firsts = frozenset(first for first, _ in self._pairs)
+        self._seconds = frozenset(second for _, second in self._pairs)
         self._prefix_lengths = sorted({len(p) for p in self._prefixes})
-        self._label_of = lru_cache(maxsize=1 << 16)(self._lookup)
+        self._label_of: WordTable[str | None] = WordTable(self._lookup)
 
     def labels(self, analysed: Analysed) -> Counter[str]:
         """Each label hit, with how many different words or pairs hit it."""
-        found = [label for label in map(self._label_of, analysed.distinct) if label is not None]
-        if self._pairs:
-            hits = self._pair_keys & analysed.pairs
-            if hits:
-                found.extend(self._pairs[p] for p in hits)
+        found = list(filter(None, self._label_of.values(analysed.distinct, analysed.distinct)))
+        hits = pairs_in(analysed, self._pairs, self._firsts, self._seconds)
+        if hits:
+            found.extend(self._pairs[p] for p in hits)
         return Counter(found) if found else _NONE
 
     def _lookup(self, word: str) -> str | None:
