@@ -30,6 +30,13 @@ def codes(result) -> set[str]:  # type: ignore[no-untyped-def]
         ("Buy 10k real followers for only $19! Instant delivery https://fastfollow.top", "follower-selling"),
         ("Follower kaufen? 1000 echte Follower ab 4,99 €: https://insta-boost.click/de", "follower-selling"),
         ("Zollgebühr bezahlen, sonst geht dein Paket zurück: https://zoll-paket.icu/de", "phishing"),
+        # follower selling without a link: the demo's post, and a count offered with a verb or price
+        (
+            "Echte deutsche Follower 🔥🔥 1000 Follower nur 4,99€ ✅ 100% sicher ✅ Lieferung sofort ✅ Schreib uns DM",
+            "follower-selling",
+        ),
+        ("Get 10k followers in 24 hours, DM us", "follower-selling"),
+        ("Follower kaufen leicht gemacht, schreib uns", "follower-selling"),
         # links without a scheme still count; three of them with self-promotion is a link farm
         (
             "Nice post! Check out my review of the 5 best modems: modem-picks.example/best also router-tips.net",
@@ -58,6 +65,9 @@ def test_rules_send_spam_to_the_spam_queue_and_say_why(text: str, code: str) -> 
         "Achtung: Fake-Accounts versprechen in eurem Namen Bitcoin-Gewinne. Bitte warnt eure Kunden!",
         "Habe beim Gewinnspiel eine Fritzbox gewonnen! Danke, ist heute angekommen 🎉",
         "Die Statusseite status.nordwelle.de sagt alles ok, aber bei mir geht nix. Check out meine Screenshots.",
+        # a customer's own reach is not an offer
+        "I have 1200 followers and @nordwelle still ignores me",
+        "Mein Post hat 300 Likes und trotzdem keine Antwort, nur Ausreden von @nordwelle",
     ],
 )
 def test_ordinary_customer_posts_are_not_spam(text: str) -> None:

@@ -7,8 +7,10 @@ time passed in, so the rules stay pure and replayable.
 
 from __future__ import annotations
 
-from collections import deque
+import re
+from collections import Counter, deque
 from datetime import datetime, timedelta
+from itertools import pairwise
 
 from agentdesk.core.triage.records import Reason, TriageInput
 from agentdesk.core.triage.text import Analysed
@@ -49,7 +51,8 @@ _KEYWORDS = Vocabulary(
     | dict.fromkeys(
         "followforfollow f4f like4like followers_for follower_ab follower_kaufen followers_kaufen "
         "abonnenten_kaufen real_followers echte_follower cheap_likes buy_followers boost_your promote_it "
-        "grow_your more_followers".split(),
+        "grow_your more_followers deutsche_follower aktive_follower get_followers gain_followers buy_likes "
+        "likes_kaufen follower_bestellen kaufe_follower".split(),
         "follower-selling",
     )
     | dict.fromkeys(
@@ -58,6 +61,15 @@ _KEYWORDS = Vocabulary(
     ),
     joiner="_",
 )
+#: "1000 Follower nur 4,99€", "get 10k followers": a number of followers (likes, subscribers)
+#: offered with a price or a selling verb. A count alone is a customer telling their reach.
+_AUDIENCE = frozenset("follower followers abonnenten abos likes fans views aufrufe subscribers".split())
+_OFFER = frozenset(
+    "kaufen kaufe kauf buy get gain hol holen bestellen bestelle order cheap günstig billig instant "
+    "sofort price prices preis preise".split()
+)
+_PRICE_SIGNS = ("€", "$", "£")
+_COUNT = re.compile(r"\d+[km]?")
 _SHORTENERS = ("bit.ly", "tinyurl.", "cutt.ly", "t.ly", "shorturl.", "rebrand.ly", "is.gd", "goo.su", "rb.gy")
 _CHEAP_TLDS = (".xyz", ".top", ".click", ".icu", ".buzz", ".shop", ".live", ".win")
 
@@ -79,6 +91,8 @@ class SpamRules:
         """Log-odds from the rules (negative: looks clean) and the reasons that fired."""
         self._forget_before(msg.at - self._window)
         hits = _KEYWORDS.labels(analysed)
+        if _offers_audience(analysed):
+            hits = hits + Counter(["follower-selling"])  # a new Counter: ``labels`` may share one
         reasons = [
             (weight + _EXTRA_KEYWORD * min(hits[code] - 1, 2), reason)
             for code, (weight, reason) in _FAMILIES.items()
@@ -117,6 +131,16 @@ class SpamRules:
                 del senders[author]
                 if not senders:
                     del self._texts[fingerprint]
+
+
+def _offers_audience(analysed: Analysed) -> bool:
+    """A count of followers next to a price or a selling verb; two set tests rule most posts out."""
+    distinct = analysed.distinct
+    if _AUDIENCE.isdisjoint(distinct):
+        return False
+    if _OFFER.isdisjoint(distinct) and not any(sign in analysed.plain for sign in _PRICE_SIGNS):
+        return False
+    return any(b in _AUDIENCE and _COUNT.fullmatch(a) for a, b in pairwise(analysed.words))
 
 
 def _link_reasons(analysed: Analysed) -> list[tuple[float, Reason]]:
