@@ -6,7 +6,10 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from agentdesk.core.triage.compounds import SERVICE_WORDS, CompoundSplitter
 from agentdesk.core.triage.records import TriageInput
+from agentdesk.core.triage.sentiment import sentiment
+from agentdesk.core.triage.text import analyse
 from agentdesk.core.triage.topics import TopicStore
 from agentdesk.core.triage.triage import Triage
 
@@ -88,3 +91,29 @@ def test_a_device_outage_in_german_and_english_forms_one_topic() -> None:
     store = TopicStore()
     ids = {store.add(f"o{i}", text, T0 + timedelta(minutes=i)) for i, text in enumerate(posts)}
     assert len(ids) == 1
+
+
+def test_a_german_compound_joins_the_topic_of_its_parts() -> None:
+    store = TopicStore()
+    first = store.add("d0", DELAYS[0], T0)
+    store.add("l0", LOGINS[0], T0 + timedelta(minutes=1))
+    compound = store.add(
+        "d1", "Lieferverzögerung beim Paketzusteller, schon wieder eine Woche", T0 + timedelta(minutes=2)
+    )
+    assert compound == first
+
+
+def test_compounds_split_into_known_words_with_linking_elements() -> None:
+    splitter = CompoundSplitter([*SERVICE_WORDS, "verspätung"])
+    assert splitter.split("lieferverzögerung") == ("lieferung", "verzögerung")
+    assert splitter.split("paketzusteller") == ("paket", "zusteller")
+    assert splitter.split("rechnungsbetrag") == ("rechnung", "betrag")  # linking -s-
+    assert splitter.split("glasfaserleitungsausbau") == ("glasfaser", "leitung", "ausbau")  # three parts
+    # known words, short words and words without two known parts stay whole
+    assert splitter.split("lieferung") == ("lieferung",)
+    assert splitter.split("sternschanze") == ("sternschanze",)
+    assert splitter.split("ausbau") == ("ausbau",)
+
+
+def test_a_compound_carries_the_tone_of_its_last_part() -> None:
+    assert sentiment(analyse("Netzausfall seit heute")) < 0 == sentiment(analyse("Netz seit heute"))

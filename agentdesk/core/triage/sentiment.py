@@ -9,9 +9,11 @@ from __future__ import annotations
 import math
 
 from agentdesk.core.triage import sentiment_lexicon as lex
+from agentdesk.core.triage.compounds import SERVICE_WORDS, CompoundSplitter
 from agentdesk.core.triage.text import Analysed, WordTable, stem
 
 _WORDS: dict[str, int] = {stem(w): v for w, v in lex.WORDS.items()}
+_SPLITTER = CompoundSplitter([*SERVICE_WORDS, *lex.WORDS])
 _PAIRS = lex.PAIRS
 _NEGATION_SCOPE = 3
 #: Where a post counts as negative for relevance and storm detection.
@@ -75,6 +77,8 @@ def _kind(word: str) -> int:
     if word in lex.INTENSIFIERS:
         return _INTENSIFIER
     value = _WORDS.get(stem(word))
+    if value is None:  # a compound carries the tone of its last part: "Netzausfall" as "Ausfall"
+        value = _WORDS.get(stem(_SPLITTER.split(word)[-1]))
     if value is None and word.startswith(lex.NEGATIVE_PREFIXES):
         value = -3
     if not value:

@@ -11,7 +11,10 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import chain
 
+from agentdesk.core.triage import sentiment_lexicon as lex
+from agentdesk.core.triage.compounds import SERVICE_WORDS, CompoundSplitter
 from agentdesk.core.triage.text import STOPWORDS, Analysed, WordTable, analyse, spellings, stem
 
 #: Words that name the same thing in service talk, German and English, so that "Paket verspätet"
@@ -40,16 +43,20 @@ _CONCEPT_OF: dict[str, str] = {
 }
 
 
-def _term(word: str) -> str | None:
-    """The term a word adds to a topic: its concept or stem; None for stopwords, numbers and
-    two-letter words, which say nothing about a subject."""
+_SPLITTER = CompoundSplitter([*SERVICE_WORDS, *lex.WORDS, *_CONCEPTS.split()])
+
+
+def _terms(word: str) -> tuple[str, ...]:
+    """The terms a word adds to a topic: the concept or stem of each part of a compound
+    ("Lieferverzögerung" adds what "Lieferung" and "Verzögerung" add); none for stopwords,
+    numbers and two-letter words, which say nothing about a subject."""
     if len(word) <= 2 or word in STOPWORDS or word.isdigit():
-        return None
-    key = stem(word)
-    return _CONCEPT_OF.get(key, key)
+        return ()
+    keys = [stem(part) for part in _SPLITTER.split(word)]
+    return tuple(_CONCEPT_OF.get(key, key) for key in keys)
 
 
-_TERMS: WordTable[str | None] = WordTable(_term)
+_TERMS: WordTable[tuple[str, ...]] = WordTable(_terms)
 _LABEL_TERMS = 3
 #: Up to this size a topic's centroid and label are rebuilt on every post, then every n-th post.
 _ALWAYS_REFRESH = 32
@@ -96,7 +103,7 @@ class TopicStore:
         """File one post under a topic (new or existing) and return the topic's id."""
         self._sweep(at)
         analysed = analysed or analyse(text)
-        terms = Counter(filter(None, _TERMS.values(analysed.distinct, analysed.words)))
+        terms = Counter(chain.from_iterable(_TERMS.values(analysed.distinct, analysed.words)))
         if not self._spelling.keys() >= terms.keys():
             for key, word in spellings(analysed).items():
                 self._spelling.setdefault(key, word)
