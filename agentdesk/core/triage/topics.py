@@ -74,7 +74,7 @@ class Topic:
     last_at: datetime
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # hashed by identity: the index keys on groups
 class _Group:
     id: int
     first_at: datetime
@@ -94,7 +94,7 @@ class TopicStore:
         self._df: Counter[str] = Counter()
         self._docs = 0
         self._groups: dict[int, _Group] = {}
-        self._index: dict[str, set[int]] = {}
+        self._index: dict[str, dict[int, _Group]] = {}  # term -> the open topics that use it
         self._next_id = 1
         self._last_sweep: datetime | None = None
         self._spelling: dict[str, str] = {}  # stem -> first spelling seen, for labels
@@ -109,14 +109,15 @@ class TopicStore:
                 self._spelling.setdefault(key, word)
         self._docs += 1
         self._df.update(terms.keys())
-        weights = {t: (1 + math.log(n)) * self._idf(t) for t, n in terms.items()}
+        idf = {t: self._idf(t) for t in terms}
+        weights = {t: (1 + math.log(n)) * idf[t] for t, n in terms.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        group = self._best_match(weights, norm) or self._open(at)
+        group = self._best_match(weights, idf, norm) or self._open(at)
         group.members.append(message_id)
         group.last_at = max(group.last_at, at)
         group.terms.update(terms.keys())
         for t in terms:
-            self._index.setdefault(t, set()).add(group.id)
+            self._index.setdefault(t, {})[group.id] = group
         size = len(group.members)
         if size <= _ALWAYS_REFRESH or size % _ALWAYS_REFRESH == 0:
             self._refresh(group)
@@ -140,19 +141,20 @@ class TopicStore:
     def _idf(self, term: str) -> float:
         return math.log((self._docs + 1) / (self._df[term] + 1)) + 1.0
 
-    def _best_match(self, weights: dict[str, float], norm: float) -> _Group | None:
-        dots: dict[int, float] = {}
+    def _best_match(self, weights: dict[str, float], idf: dict[str, float], norm: float) -> _Group | None:
+        """The open topic whose centroid is most similar (cosine), if above the threshold."""
+        dots: dict[_Group, float] = {}
+        get = dots.get
+        index = self._index
         for term, w in weights.items():
-            postings = self._index.get(term)
+            postings = index.get(term)
             if not postings:
                 continue
-            w *= self._idf(term)
-            for gid in postings:
-                group = self._groups[gid]
-                dots[gid] = dots.get(gid, 0.0) + w * group.terms[term] / len(group.members)
+            w *= idf[term]
+            for group in postings.values():
+                dots[group] = get(group, 0.0) + w * group.terms[term] / len(group.members)
         best, best_sim = None, self._threshold
-        for gid, dot in dots.items():
-            group = self._groups[gid]
+        for group, dot in dots.items():
             sim = dot / (norm * group.norm)
             if sim >= best_sim:
                 best, best_sim = group, sim
@@ -182,7 +184,7 @@ class TopicStore:
         for gid in [g.id for g in self._groups.values() if g.last_at < cutoff]:
             for term in self._groups.pop(gid).terms:
                 postings = self._index[term]
-                postings.discard(gid)
+                del postings[gid]
                 if not postings:
                     del self._index[term]
 
