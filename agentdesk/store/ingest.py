@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import select, text, update
+from sqlalchemy import Table, select, text, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -88,7 +89,7 @@ def _upsert_customers(session: Session, account_id: int, items: list[IncomingCon
         }
         for it in items
     }
-    stmt = insert(CustomerRow.__table__)
+    stmt = insert(cast(Table, CustomerRow.__table__))
     stmt = stmt.on_conflict_do_update(
         index_elements=["account_id", "source_id"],
         set_={
@@ -133,7 +134,7 @@ def _upsert_conversations(
         }
         for it in items
     }
-    stmt = insert(ConversationTable.__table__)
+    stmt = insert(cast(Table, ConversationTable.__table__))
     # a source without teams or priorities (None) keeps the local ones, e.g. those an escalation set
     known = [key for key in ("team", "priority") if all(getattr(it, key) is not None for it in items)]
     backend = stmt.on_conflict_do_update(

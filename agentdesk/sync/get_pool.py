@@ -141,7 +141,8 @@ class GetPool:
         proxies = urllib.request.getproxies_environment()
         if not (proxies.get(parts.scheme) or proxies.get("all")):
             return True
-        return bool(urllib.request.proxy_bypass_environment(parts.netloc, proxies))
+        bypass = urllib.request.proxy_bypass_environment  # type: ignore[attr-defined]  # NO_PROXY, as httpx reads it
+        return bool(bypass(parts.netloc, proxies))
 
     async def get(self, path: str, params: dict[str, str | int] | None = None) -> GetResponse:
         """One GET of ``path`` (below the base URL); failures are httpx.TransportError subclasses."""
