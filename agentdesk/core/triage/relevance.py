@@ -56,10 +56,11 @@ def relevance(analysed: Analysed, followers: int, negativity: float, vip: bool) 
     score = 0.1
     reasons: list[Reason] = []
     hits = _INTENT_WORDS.labels(analysed)
-    for code, (weight, reason) in INTENTS.items():
-        if code in hits:
-            score += weight
-            reasons.append(reason)
+    if hits:
+        for code, (weight, reason) in INTENTS.items():
+            if code in hits:
+                score += weight
+                reasons.append(reason)
     if vip:
         score += 0.35
         reasons.append(Reason("vip", "VIP customer"))

@@ -93,12 +93,17 @@ class SpamRules:
         hits = _KEYWORDS.labels(analysed)
         if _offers_audience(analysed):
             hits = hits + Counter(["follower-selling"])  # a new Counter: ``labels`` may share one
-        reasons = [
-            (weight + _EXTRA_KEYWORD * min(hits[code] - 1, 2), reason)
-            for code, (weight, reason) in _FAMILIES.items()
-            if code in hits
-        ]
-        reasons.extend(_link_reasons(analysed))
+        reasons = (
+            [
+                (weight + _EXTRA_KEYWORD * min(hits[code] - 1, 2), reason)
+                for code, (weight, reason) in _FAMILIES.items()
+                if code in hits
+            ]
+            if hits
+            else []
+        )
+        if analysed.urls:
+            reasons.extend(_link_reasons(analysed))
         if len(analysed.mentions) >= 4:
             reasons.append((1.5, Reason("many-mentions", f"mentions {len(analysed.mentions)} accounts")))
         author = msg.author.lower()
@@ -108,7 +113,9 @@ class SpamRules:
         if others:
             weight = 2.2 if others == 1 else 3.5
             reasons.append((weight, Reason("repeated-text", f"same text from {others + 1} accounts")))
-        return _BIAS + sum(w for w, _ in reasons), [r for _, r in reasons]
+        if not reasons:
+            return _BIAS, []
+        return _BIAS + sum([w for w, _ in reasons]), [r for _, r in reasons]
 
     def _remember(self, msg: TriageInput, author: str, analysed: Analysed) -> int:
         """Record the post; return how many *other* accounts sent the same text in the window."""
