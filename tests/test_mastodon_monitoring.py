@@ -161,3 +161,24 @@ def test_queries_are_checked_in_words() -> None:
         with pytest.raises(ValueError, match=says):
             normalise_query(bad)
     assert json.dumps(normalise_query("#Störung")) == '"#St\\u00f6rung"'
+
+
+def test_monitor_command_adds_lists_runs_and_removes(tmp_path: Path, server: MastodonServer, capsys) -> None:
+    from agentdesk.cli import main
+
+    ada = server.add_account("ada", "Ada")
+    server.post(ada, "#routerfail bei Wellenreich")
+    with memory_keyring():
+        add_account(tmp_path, server, "Masto", ())
+        run = ["--data-dir", str(tmp_path), "monitor"]
+        assert main([*run, "add", "Masto", "@wellenreich"]) == 2
+        assert "without @" in capsys.readouterr().err
+        assert main([*run, "add", "Sandbox", "#routerfail"]) == 2
+        assert main([*run, "add", "Masto", "#routerfail"]) == 0
+        assert main([*run, "run"]) == 0
+        assert "1 new or changed matches" in capsys.readouterr().out
+        assert main([*run, "list", "--json"]) == 0
+        [listed] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert listed["query"] == "#routerfail" and listed["last_run"]
+        assert main([*run, "remove", str(listed["id"])]) == 0
+        assert main([*run, "remove", str(listed["id"])]) == 2

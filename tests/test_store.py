@@ -59,6 +59,7 @@ def test_queues_count_what_they_show(store: Store) -> None:
             conversation("c", "x", status=Status.PENDING),
             conversation("d", "x", status=Status.RESOLVED),
             conversation("e", "x", status=Status.SPAM),
+            conversation("f", "x", status=Status.MONITORING),
         ),
     )
     escalated = {"path": "legal", "team": "Legal", "text": "Escalated to Legal: threatens to sue"}
@@ -78,6 +79,7 @@ def test_queues_count_what_they_show(store: Store) -> None:
         Queue.WAITING: 1,
         Queue.RESOLVED: 1,
         Queue.SPAM: 1,
+        Queue.MONITORING: 1,
     }
     for queue, n in counts.items():
         assert len(store.conversation_ids(queue, "me")) == n

@@ -158,3 +158,33 @@ async def test_a_reply_goes_out_threaded_and_a_revoked_sign_in_can_be_renewed(
             await asyncio.sleep(0.1)
         assert conversation is not None and conversation.messages[-1].text == "@wellenreich Hallo?"
         dialog.close()
+
+
+async def test_a_monitoring_match_can_be_taken_into_the_queue(
+    qtbot, tmp_path: Path, server: MastodonServer, vault: MemoryKeyring
+) -> None:
+    ada = server.add_account("ada", "Ada Lang")
+    server.post(ada, "Seit dem Update von Wellenreich geht bei mir gar nichts mehr")
+    add_mastodon_account(tmp_path, server)
+    store = Store.open(tmp_path)
+    try:
+        store.add_search(store.list_accounts()[0].id, "Wellenreich", datetime.now(UTC))
+    finally:
+        store.close()
+    async with window_on(tmp_path) as win:
+        for _ in range(150):
+            if await ids_in(win, Queue.MONITORING):
+                break
+            await asyncio.sleep(0.1)
+        [cid] = await ids_in(win, Queue.MONITORING)
+        assert await ids_in(win, Queue.ALL_OPEN) == []  # a match is no request until it is taken
+        win.open_conversation(cid)
+        await wait_until(lambda: win.pane.monitoring.isVisible(), timeout=5)
+        assert "Masto: Wellenreich" in win.pane.monitoring.reasons.text()
+        win.take_match()
+        for _ in range(100):
+            if await ids_in(win, Queue.ALL_OPEN) == [cid]:
+                break
+            await asyncio.sleep(0.1)
+        assert await ids_in(win, Queue.ALL_OPEN) == [cid]
+        await wait_until(lambda: not win.pane.monitoring.isVisible(), timeout=5)

@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "agentdesk.cli.account_cmd",
     "agentdesk.cli.triage_cmd",
     "agentdesk.cli.train_cmd",
+    "agentdesk.cli.monitor_cmd",
 )
 
 

@@ -47,6 +47,7 @@ class Queue(StrEnum):
     WAITING = "waiting"
     RESOLVED = "resolved"
     SPAM = "spam"
+    MONITORING = "monitoring"  # found by saved searches, not yet taken (docs/monitoring.md)
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,8 @@ def _queue_filter(stmt: Select, queue: Queue, me: str) -> Select:  # type: ignor
             return stmt.where(c.status == Status.RESOLVED.value)
         case Queue.SPAM:
             return stmt.where(c.status == Status.SPAM.value)
+        case Queue.MONITORING:
+            return stmt.where(c.status == Status.MONITORING.value)
 
 
 def queue_counts(session: Session, me: str) -> dict[Queue, int]:
@@ -70,6 +72,8 @@ def queue_counts(session: Session, me: str) -> dict[Queue, int]:
             counts[Queue.RESOLVED] += n
         elif status == Status.SPAM.value:
             counts[Queue.SPAM] += n
+        elif status == Status.MONITORING.value:
+            counts[Queue.MONITORING] += n
     counts[Queue.ESCALATED] = (
         session.scalar(_queue_filter(select(func.count()).select_from(c), Queue.ESCALATED, me)) or 0
     )

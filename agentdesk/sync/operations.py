@@ -49,6 +49,9 @@ class Operations:
     async def draft(self, conversation_id: int) -> Draft | None:
         return await self.runner.read(self.store.draft, conversation_id)
 
+    async def monitoring_reasons(self, conversation_id: int) -> list[str]:
+        return await self.runner.read(self.store.monitoring_reasons, conversation_id)
+
     async def outbox_counts(self) -> dict[str, int]:
         counts = await self.runner.read(self.store.outbox_counts)
         return {state.value: n for state, n in counts.items()}

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from agentdesk.core.channels import CHANNEL_NAMES, Audience
 from agentdesk.core.entities import Conversation
 from agentdesk.ui.channel_badges import channel_pixmap
+from agentdesk.ui.monitoring_bar import MonitoringBar
 from agentdesk.ui.reply_editor import ReplyEditor
 from agentdesk.ui.thread_html import ACTION_SCHEME, thread_html
 from agentdesk.ui.time_words import message_time
@@ -104,6 +105,8 @@ class ConversationPane(QStackedWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(6, 0, 0, 0)
         layout.addLayout(header)
+        self.monitoring = MonitoringBar()
+        layout.addWidget(self.monitoring)
         layout.addWidget(split, 1)
         self.addWidget(page)
         self.page = page
@@ -138,6 +141,7 @@ class ConversationPane(QStackedWidget):
             "snoozed": self.tr("snoozed"),
             "resolved": self.tr("resolved"),
             "spam": self.tr("spam"),
+            "monitoring": self.tr("found by monitoring"),
         }[c.status.value]
         if c.assignee == me:
             owner = self.tr("assigned to me")

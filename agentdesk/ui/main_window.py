@@ -19,6 +19,7 @@ from agentdesk.core.entities import Conversation, Queue, Status
 from agentdesk.core.events import AccountState
 from agentdesk.core.length.rules import ChannelRules
 from agentdesk.store.profile import Role
+from agentdesk.sync.monitoring import MonitoringService
 from agentdesk.sync.operations import Operations
 from agentdesk.sync.triage_service import TriageService
 from agentdesk.sync.workspace import Workspace
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         )
         self.reassigning = ReassignFlow(self.ops, self.tasks, self)
         self.reassigning.done.connect(self.messages.show_message)
+        self.monitoring = MonitoringService(workspace)  # saved searches of the platform accounts
         self.editor.set_user_words_path(workspace.data_dir / USER_WORDS_FILE)
         self._connect()
         self._shortcuts()
@@ -186,6 +188,8 @@ class MainWindow(QMainWindow):
         self.pane.assign_to_me.connect(self.assign_to_me)
         self.pane.resolve.connect(lambda: self._set_status(Status.RESOLVED))
         self.pane.mark_spam.connect(lambda: self.mark_spam(True))
+        self.pane.monitoring.take.connect(self.take_match)
+        self.pane.monitoring.dismiss.connect(self.dismiss_match)
         self.pane.escalate.connect(self.escalation.open_dialog)
         self.pane.message_action.connect(self._message_action)
         self.tasks.failed.connect(self.messages.show_message)
@@ -209,6 +213,8 @@ class MainWindow(QMainWindow):
             "S": lambda: self.mark_spam(True),
             "Shift+S": lambda: self.mark_spam(False),
             "Shift+E": self.escalation.open_dialog,
+            "Shift+T": self.take_match,
+            "Shift+D": self.dismiss_match,
             "?": lambda: show_shortcuts(self),
             "Escape": self.list.view.setFocus,
         }
@@ -255,6 +261,7 @@ class MainWindow(QMainWindow):
     async def initial_load(self) -> None:
         """Everything the first screen shows: counts, the list, and its first conversation opened."""
         self.triage.service.start()
+        self.monitoring.start()
         if self.triage.service.error:
             self.messages.show_message(self.triage.service.error)
         await self._reload_list()
@@ -335,6 +342,10 @@ class MainWindow(QMainWindow):
             return
         due = self.service_levels.due_words(conversation.waiting_since, self.ws.now(), ui_language())
         self.pane.show_conversation(conversation, self.ws.me, same_as_before=same_as_before, due=due)
+        if conversation.status is Status.MONITORING:
+            self.pane.monitoring.show_reasons(await self.ops.monitoring_reasons(conversation_id))
+        else:
+            self.pane.monitoring.hide()
         if same_as_before:
             changes = self.send_flow.changes(conversation)
             if changes:  # someone else changed it while the agent writes: say so at once
@@ -381,6 +392,15 @@ class MainWindow(QMainWindow):
     def reassign(self) -> None:
         """Shift+R: the selected conversations (or the one shown) to a colleague, with a note."""
         self.reassigning.open_dialog(self.list.selected_ids())
+
+    def take_match(self) -> None:
+        """A monitoring match becomes a request: open, in the queue, on the service-level clock."""
+        if self.pane.monitoring.isVisible():
+            self._set_status(Status.OPEN)
+
+    def dismiss_match(self) -> None:
+        if self.pane.monitoring.isVisible():
+            self._set_status(Status.RESOLVED)
 
     def _set_status(self, status: Status) -> None:
         if self._shown_id is not None:
@@ -520,6 +540,7 @@ class MainWindow(QMainWindow):
             await self.ops.save_draft(self._shown_id, self.editor.text(), self.editor.audience())
         await self.tasks.cancel_all()
         await self.triage.service.stop()
+        await self.monitoring.stop()
         self._files.shutdown(wait=False, cancel_futures=True)
         self.bridge.detach()
 

@@ -17,6 +17,7 @@ def queue_title(queue: Queue) -> str:
         Queue.UNASSIGNED: QCoreApplication.translate("Queues", "Unassigned"),
         Queue.ALL_OPEN: QCoreApplication.translate("Queues", "All open"),
         Queue.ESCALATED: QCoreApplication.translate("Queues", "Escalated"),
+        Queue.MONITORING: QCoreApplication.translate("Queues", "Monitoring"),
         Queue.WAITING: QCoreApplication.translate("Queues", "Waiting on customer"),
         Queue.RESOLVED: QCoreApplication.translate("Queues", "Resolved"),
         Queue.SPAM: QCoreApplication.translate("Queues", "Spam"),

@@ -20,6 +20,8 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("s", QT_TRANSLATE_NOOP("Shortcuts", "mark as spam")),
     ("Shift+S", QT_TRANSLATE_NOOP("Shortcuts", "not spam: back to the open queue")),
     ("Ctrl+Shift+T", QT_TRANSLATE_NOOP("Shortcuts", "answer a whole topic with one template")),
+    ("Shift+T", QT_TRANSLATE_NOOP("Shortcuts", "monitoring: take the match into the queue")),
+    ("Shift+D", QT_TRANSLATE_NOOP("Shortcuts", "monitoring: dismiss the match")),
     ("Ctrl+Shift+O", QT_TRANSLATE_NOOP("Shortcuts", "insert the out-of-hours reply (offered outside opening hours)")),
     ("Esc", QT_TRANSLATE_NOOP("Shortcuts", "back to the list")),
     ("?", QT_TRANSLATE_NOOP("Shortcuts", "this overview")),

@@ -250,164 +250,164 @@
         <translation>Letzte 30 Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="91" />
+        <location filename="../../ui/charts_view.py" line="92" />
         <source>per day</source>
         <translation>je Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="92" />
+        <location filename="../../ui/charts_view.py" line="93" />
         <source>per agent</source>
         <translation>je Person</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="93" />
+        <location filename="../../ui/charts_view.py" line="94" />
         <source>per channel</source>
         <translation>je Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="103" />
+        <location filename="../../ui/charts_view.py" line="105" />
         <source>First response time</source>
         <translation>Erste Antwortzeit</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="104" />
+        <location filename="../../ui/charts_view.py" line="106" />
         <source>SLA attainment</source>
         <translation>SLA-Erfüllung</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="105" />
+        <location filename="../../ui/charts_view.py" line="107" />
         <source>Requests per hour of the week</source>
         <translation>Eingänge je Stunde und Wochentag</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="113" />
-        <location filename="../../ui/charts_view.py" line="181" />
+        <location filename="../../ui/charts_view.py" line="115" />
+        <location filename="../../ui/charts_view.py" line="184" />
         <source>Counting the requests …</source>
         <translation>Anfragen werden gezählt …</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="123" />
-        <location filename="../../ui/charts_view.py" line="254" />
+        <location filename="../../ui/charts_view.py" line="125" />
+        <location filename="../../ui/charts_view.py" line="257" />
         <source>yyyy-MM-dd</source>
         <translation>dd.MM.yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="139" />
+        <location filename="../../ui/charts_view.py" line="141" />
         <source>Export CSV …</source>
         <translation>Als CSV exportieren …</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="140" />
+        <location filename="../../ui/charts_view.py" line="142" />
         <source>Save the numbers behind this chart as a CSV file</source>
         <translation>Die Zahlen hinter diesem Diagramm als CSV-Datei speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="178" />
+        <location filename="../../ui/charts_view.py" line="181" />
         <source>The end date is before the start date. Choose a later end date.</source>
         <translation>Das Enddatum liegt vor dem Anfangsdatum. Wählen Sie ein späteres Enddatum.</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="193" />
+        <location filename="../../ui/charts_view.py" line="196" />
         <source>{from} to {to}</source>
         <translation>{from} bis {to}</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="200" />
+        <location filename="../../ui/charts_view.py" line="203" />
         <source>No customer requests from {span}.</source>
         <translation>Keine Kundenanfragen vom {span}.</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="202" />
+        <location filename="../../ui/charts_view.py" line="205" />
         <source>No customer requests in this range.</source>
         <translation>In diesem Zeitraum gibt es keine Kundenanfragen.</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="208" />
+        <location filename="../../ui/charts_view.py" line="211" />
         <source>{n} customer requests from {span}.</source>
         <translation>{n} Kundenanfragen vom {span}.</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="211" />
+        <location filename="../../ui/charts_view.py" line="214" />
         <source>{share} % answered within the target.</source>
         <translation>{share} % wurden innerhalb des Ziels beantwortet.</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="224" />
+        <location filename="../../ui/charts_view.py" line="227" />
         <source>Day the request came in</source>
         <translation>Eingangstag der Anfrage</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="225" />
+        <location filename="../../ui/charts_view.py" line="228" />
         <source>Assigned agent</source>
         <translation>Zugewiesen an</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="226" />
+        <location filename="../../ui/charts_view.py" line="229" />
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="233" />
+        <location filename="../../ui/charts_view.py" line="236" />
         <source>MM/dd</source>
         <translation>dd.MM.</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="236" />
+        <location filename="../../ui/charts_view.py" line="239" />
         <source>Unassigned</source>
         <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="244" />
+        <location filename="../../ui/charts_view.py" line="247" />
         <source>Mon</source>
         <translation>Mo</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="245" />
+        <location filename="../../ui/charts_view.py" line="248" />
         <source>Tue</source>
         <translation>Di</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="246" />
+        <location filename="../../ui/charts_view.py" line="249" />
         <source>Wed</source>
         <translation>Mi</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="247" />
+        <location filename="../../ui/charts_view.py" line="250" />
         <source>Thu</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="248" />
+        <location filename="../../ui/charts_view.py" line="251" />
         <source>Fri</source>
         <translation>Fr</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="249" />
+        <location filename="../../ui/charts_view.py" line="252" />
         <source>Sat</source>
         <translation>Sa</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="250" />
+        <location filename="../../ui/charts_view.py" line="253" />
         <source>Sun</source>
         <translation>So</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="275" />
+        <location filename="../../ui/charts_view.py" line="278" />
         <source>Export the numbers as CSV</source>
         <translation>Zahlen als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="275" />
+        <location filename="../../ui/charts_view.py" line="278" />
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="291" />
+        <location filename="../../ui/charts_view.py" line="294" />
         <source>The CSV file cannot be written ({reason}). Nothing was saved; choose another folder.</source>
         <translation>Die CSV-Datei kann nicht geschrieben werden ({reason}). Es wurde nichts gespeichert; wählen Sie einen anderen Ordner.</translation>
     </message>
     <message>
-        <location filename="../../ui/charts_view.py" line="297" />
+        <location filename="../../ui/charts_view.py" line="300" />
         <source>Saved {n} rows to {file}.</source>
         <translation>{n} Zeilen in {file} gespeichert.</translation>
     </message>
@@ -503,127 +503,132 @@
 <context>
     <name>ConversationPane</name>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="46" />
+        <location filename="../../ui/conversation_pane.py" line="47" />
         <source>Pick a conversation on the left (j / k).</source>
         <translation>Wählen Sie links ein Gespräch aus (j / k).</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="58" />
+        <location filename="../../ui/conversation_pane.py" line="59" />
         <source>Assign to me</source>
         <translation>Mir zuweisen</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="59" />
+        <location filename="../../ui/conversation_pane.py" line="60" />
         <source>Assign to me (Shift+A)</source>
         <translation>Mir zuweisen (Umschalt+A)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="60" />
+        <location filename="../../ui/conversation_pane.py" line="61" />
         <source>Resolve</source>
         <translation>Erledigen</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="61" />
+        <location filename="../../ui/conversation_pane.py" line="62" />
         <source>Resolve (e)</source>
         <translation>Als erledigt markieren (e)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="62" />
+        <location filename="../../ui/conversation_pane.py" line="63" />
         <source>Spam</source>
         <translation>Spam</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="63" />
+        <location filename="../../ui/conversation_pane.py" line="64" />
         <source>Mark as spam (s)</source>
         <translation>Als Spam markieren (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="64" />
+        <location filename="../../ui/conversation_pane.py" line="65" />
         <source>Escalate …</source>
         <translation>Eskalieren …</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="65" />
+        <location filename="../../ui/conversation_pane.py" line="66" />
         <source>Escalate to a team or person (Shift+E)</source>
         <translation>An ein Team oder eine Person eskalieren (Umschalt+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="72" />
+        <location filename="../../ui/conversation_pane.py" line="73" />
         <source>Thread</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="122" />
+        <location filename="../../ui/conversation_pane.py" line="125" />
         <source>public</source>
         <translation>öffentlich</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="122" />
+        <location filename="../../ui/conversation_pane.py" line="125" />
         <source>private message</source>
         <translation>privat</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="136" />
+        <location filename="../../ui/conversation_pane.py" line="139" />
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="137" />
+        <location filename="../../ui/conversation_pane.py" line="140" />
         <source>waiting on customer</source>
         <translation>wartet auf Kunde</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="138" />
+        <location filename="../../ui/conversation_pane.py" line="141" />
         <source>snoozed</source>
         <translation>zurückgestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="139" />
+        <location filename="../../ui/conversation_pane.py" line="142" />
         <source>resolved</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="140" />
+        <location filename="../../ui/conversation_pane.py" line="143" />
         <source>spam</source>
         <translation>Spam</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="143" />
+        <location filename="../../ui/conversation_pane.py" line="144" />
+        <source>found by monitoring</source>
+        <translation>vom Monitoring gefunden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation_pane.py" line="147" />
         <source>assigned to me</source>
         <translation>mir zugewiesen</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="145" />
+        <location filename="../../ui/conversation_pane.py" line="149" />
         <source>assigned to {name}</source>
         <translation>zugewiesen an {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="147" />
+        <location filename="../../ui/conversation_pane.py" line="151" />
         <source>unassigned</source>
         <translation>nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="157" />
+        <location filename="../../ui/conversation_pane.py" line="161" />
         <source>{n} followers</source>
         <translation>{n} Follower</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="159" />
+        <location filename="../../ui/conversation_pane.py" line="163" />
         <source>addressed with Sie</source>
         <translation>Anrede: Sie</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="159" />
+        <location filename="../../ui/conversation_pane.py" line="163" />
         <source>addressed with du</source>
         <translation>Anrede: du</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="161" />
+        <location filename="../../ui/conversation_pane.py" line="165" />
         <source>{n} earlier conversations</source>
         <translation>{n} frühere Gespräche</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation_pane.py" line="163" />
+        <location filename="../../ui/conversation_pane.py" line="167" />
         <source>first conversation</source>
         <translation>erstes Gespräch</translation>
     </message>
@@ -727,12 +732,12 @@
         <location filename="../../ui/template_actions.py" line="126" />
         <source>The reply was edited, so its tone is not switched.</source>
         <extracomment>Alt+1 … Alt+6, in this order.</extracomment>
-        <translation type="unfinished">Die Antwort wurde bearbeitet, deshalb bleibt die Tonalität unverändert.</translation>
+        <translation>Die Antwort wurde bearbeitet, deshalb wird die Tonalität nicht gewechselt.</translation>
     </message>
     <message>
         <location filename="../../ui/template_actions.py" line="130" />
         <source>This template has no version in that tone.</source>
-        <translation type="unfinished">Diese Vorlage gibt es nicht in dieser Tonalität.</translation>
+        <translation>Diese Vorlage gibt es nicht in dieser Tonalität.</translation>
     </message>
 </context>
 <context>
@@ -1000,112 +1005,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="70" />
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>TRAINING · sandbox only: nothing you send reaches a real customer</source>
         <translation>TRAINING · nur Sandbox: Nichts, was Sie senden, erreicht echte Kundinnen und Kunden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>A scenario file was skipped: {0}</source>
         <translation>Eine Szenariodatei wurde übersprungen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>The opening hours in the settings cannot be read ({0}); Mon–Fri 8–18 applies.</source>
         <translation>Die Öffnungszeiten in den Einstellungen sind nicht lesbar ({0}); es gilt Mo–Fr 8–18.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Your working hours in the settings cannot be read ({0}); the opening hours apply.</source>
         <translation>Ihre Arbeitszeit in den Einstellungen ist nicht lesbar ({0}); es gelten die Öffnungszeiten.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>&amp;AgentDesk</source>
         <translation>&amp;AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>Insert template …</source>
         <translation>Vorlage einfügen …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>Manage templates …</source>
         <translation>Vorlagen verwalten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>Answer topic with a template …</source>
         <translation>Thema mit Vorlage beantworten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>Accounts …</source>
         <translation>Konten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>Supervisor desk …</source>
         <translation>Supervisor-Ansicht …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>Reassign …</source>
         <translation>Neu zuweisen …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>Insert out-of-hours reply</source>
         <translation>Antwort außerhalb der Öffnungszeiten einfügen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>{file}, {reason}. The standard guidelines apply until it is fixed.</source>
         <translation>{file}, {reason}. Bis die Datei korrigiert ist, gelten die Standardrichtlinien.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>Escalations</source>
         <translation>Eskalationen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>Trainees</source>
         <translation>Trainees</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443" />
+        <location filename="../../ui/main_window.py" line="463" />
         <source>Pick a topic first: the reply goes to all its conversations.</source>
         <translation>Bitte zuerst ein Thema wählen: Die Antwort geht an alle seine Gespräche.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456" />
+        <location filename="../../ui/main_window.py" line="476" />
         <source>Answer the whole topic</source>
         <translation>Ganzes Thema beantworten</translation>
     </message>
@@ -1116,6 +1121,34 @@
         <location filename="../../ui/message_bar.py" line="21" />
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringBar</name>
+    <message>
+        <location filename="../../ui/monitoring_bar.py" line="24" />
+        <source>Take into queue</source>
+        <translation>In die Warteschlange übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monitoring_bar.py" line="25" />
+        <source>Make it an open conversation in the queue (Shift+T)</source>
+        <translation>Als offenes Gespräch in die Warteschlange übernehmen (Umschalt+T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monitoring_bar.py" line="26" />
+        <source>Dismiss</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monitoring_bar.py" line="27" />
+        <source>Not for us: file it as resolved (Shift+D)</source>
+        <translation>Nicht für uns: als erledigt ablegen (Umschalt+D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/monitoring_bar.py" line="39" />
+        <source>Found by monitoring: {reasons}</source>
+        <translation>Vom Monitoring gefunden: {reasons}</translation>
     </message>
 </context>
 <context>
@@ -1353,7 +1386,7 @@
     <message>
         <location filename="../../ui/queue_pane.py" line="20" />
         <source>Monitoring</source>
-        <translation type="unfinished" />
+        <translation>Monitoring</translation>
     </message>
     <message>
         <location filename="../../ui/queue_pane.py" line="21" />
@@ -1737,21 +1770,31 @@
     </message>
     <message>
         <location filename="../../ui/shortcuts_help.py" line="23" />
+        <source>monitoring: take the match into the queue</source>
+        <translation>Monitoring: Treffer in die Warteschlange übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_help.py" line="24" />
+        <source>monitoring: dismiss the match</source>
+        <translation>Monitoring: Treffer verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_help.py" line="25" />
         <source>insert the out-of-hours reply (offered outside opening hours)</source>
         <translation>Antwort außerhalb der Öffnungszeiten einfügen (außerhalb der Öffnungszeiten angeboten)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_help.py" line="24" />
+        <location filename="../../ui/shortcuts_help.py" line="26" />
         <source>back to the list</source>
         <translation>zurück zur Liste</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_help.py" line="25" />
+        <location filename="../../ui/shortcuts_help.py" line="27" />
         <source>this overview</source>
         <translation>diese Übersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_help.py" line="35" />
+        <location filename="../../ui/shortcuts_help.py" line="37" />
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
