@@ -12,10 +12,10 @@ from agentdesk.core.entities import Direction, Status
 from agentdesk.sync.chatwoot.channels import conversation_audience, conversation_channel, inbox_channel
 from agentdesk.sync.chatwoot.cursor import SyncCursor
 from agentdesk.sync.chatwoot.endpoints import Endpoints
-from agentdesk.sync.chatwoot.http_errors import retry_after_seconds
 from agentdesk.sync.chatwoot.parsing import KEY_ATTRIBUTE, parse_conversation, parse_message, parse_profile
 from agentdesk.sync.chatwoot.records import Inbox
 from agentdesk.sync.errors import MalformedResponse, Rejected
+from agentdesk.sync.http_failures import retry_after_seconds
 
 #: A conversation list item as the real server sends it (README "Conversation queue"; values recorded).
 TWEET = {

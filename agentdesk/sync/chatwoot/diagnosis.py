@@ -14,10 +14,10 @@ from urllib.parse import urlsplit
 import httpx
 
 from agentdesk.sync.chatwoot.endpoints import Endpoints
-from agentdesk.sync.chatwoot.http_errors import is_tls_error
 from agentdesk.sync.chatwoot.parsing import parse_profile
 from agentdesk.sync.chatwoot.records import Profile
 from agentdesk.sync.errors import MalformedResponse
+from agentdesk.sync.http_failures import is_tls_error
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,10 +7,8 @@ user decides about this one command). The caller says which with ``scope``.
 
 from __future__ import annotations
 
-import ssl
 from collections.abc import Mapping
 from datetime import datetime
-from email.utils import parsedate_to_datetime
 from enum import StrEnum
 from typing import Any
 
@@ -22,34 +20,17 @@ from agentdesk.sync.errors import (
     Forbidden,
     MalformedResponse,
     NeedsSignIn,
-    Offline,
     RateLimited,
     Rejected,
     ServerError,
     SourceError,
 )
-
-#: When a 429 names no Retry-After (Rack::Attack sends none by default), wait this long.
-DEFAULT_RETRY_AFTER = 30.0
+from agentdesk.sync.http_failures import retry_after_seconds, transport_failure
 
 
 class Scope(StrEnum):
     ACCOUNT = "account"
     CONVERSATION = "conversation"
-
-
-def retry_after_seconds(value: str | None, now: datetime) -> float:
-    """Retry-After as seconds: a number of seconds or an HTTP date (RFC 9110 §10.2.3)."""
-    if not value:
-        return DEFAULT_RETRY_AFTER
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        return max(0.0, (parsedate_to_datetime(value) - now).total_seconds())
-    except (TypeError, ValueError):
-        return DEFAULT_RETRY_AFTER
 
 
 def error_for_response(response: httpx.Response, scope: Scope, account_id: int, now: datetime) -> SourceError:
@@ -83,20 +64,7 @@ def error_for_status(
 
 def error_for_transport(exc: httpx.TransportError) -> SourceError:
     """No answer at all: the network, DNS, TLS or a dropped connection."""
-    if is_tls_error(exc):
-        return Offline(f"The server's TLS certificate could not be verified ({exc}).")
-    if isinstance(exc, httpx.TimeoutException):
-        return Offline("The Chatwoot server did not answer in time; trying again later.")
-    return Offline(f"No connection to the Chatwoot server ({type(exc).__name__}); trying again later.")
-
-
-def is_tls_error(exc: BaseException) -> bool:
-    cause: BaseException | None = exc
-    while cause is not None:
-        if isinstance(cause, ssl.SSLError):
-            return True
-        cause = cause.__cause__ or cause.__context__
-    return False
+    return transport_failure(exc, "Chatwoot")
 
 
 def decode_json(response: httpx.Response) -> Any:
