@@ -17,19 +17,13 @@ from tests.servers.chatwoot.profiles import memory_keyring
 from tests.servers.mastodon.server import MastodonServer
 from tests.servers.memory_keyring import MemoryKeyring
 
+pytest_plugins = ("tests.servers.mastodon.fixtures",)
+
 
 @pytest.fixture
 def vault() -> Iterator[MemoryKeyring]:
     with memory_keyring() as keys:
         yield keys
-
-
-@pytest.fixture
-def server() -> Iterator[MastodonServer]:
-    srv = MastodonServer().start()
-    yield srv
-    srv.stop()
-    assert srv.state.violations == []
 
 
 def run(monkeypatch: pytest.MonkeyPatch, data_dir: Path, *argv: str, stdin: str = "") -> int:

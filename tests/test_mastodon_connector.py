@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from itertools import count
 
@@ -18,15 +18,9 @@ from agentdesk.sync.errors import MalformedResponse, NeedsSignIn, Offline, RateL
 from agentdesk.sync.mastodon import MastodonConnector
 from tests.servers.mastodon.server import MastodonServer
 
+pytest_plugins = ("tests.servers.mastodon.fixtures",)
+
 _keys = count(1)
-
-
-@pytest.fixture
-def server() -> Iterator[MastodonServer]:
-    srv = MastodonServer().start()
-    yield srv
-    srv.stop()
-    assert srv.state.violations == []
 
 
 @pytest_asyncio.fixture

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -19,15 +19,9 @@ from agentdesk.sync.workspace import Workspace, open_workspace
 from tests.servers.chatwoot.profiles import memory_keyring
 from tests.servers.mastodon.server import MastodonServer
 
+pytest_plugins = ("tests.servers.mastodon.fixtures",)
+
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def server() -> Iterator[MastodonServer]:
-    srv = MastodonServer().start()
-    yield srv
-    srv.stop()
-    assert srv.state.violations == []
 
 
 def add_account(data_dir: Path, server: MastodonServer, name: str, searches: tuple[str, ...]) -> None:

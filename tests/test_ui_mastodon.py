@@ -27,15 +27,9 @@ from tests.servers.chatwoot.profiles import memory_keyring
 from tests.servers.mastodon.server import MastodonServer
 from tests.servers.memory_keyring import MemoryKeyring
 
+pytest_plugins = ("tests.servers.mastodon.fixtures",)
+
 pytestmark = pytest.mark.asyncio
-
-
-@pytest.fixture
-def server() -> Iterator[MastodonServer]:
-    srv = MastodonServer().start()
-    yield srv
-    srv.stop()
-    assert srv.state.violations == []
 
 
 @pytest.fixture
