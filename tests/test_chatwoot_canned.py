@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from agentdesk.cli import main
 from agentdesk.core.events import CannedResponsesChanged, Event
+from agentdesk.store.profile import Settings, save_settings
 from agentdesk.sync.chatwoot.account_setup import AccountSetup
 from agentdesk.sync.errors import Offline
 from agentdesk.sync.workspace import Workspace, open_workspace, utc_now
@@ -135,6 +136,8 @@ async def test_the_window_offers_them_read_only_and_an_open_picker_gets_new_ones
 ):
     await workspace.engine.sync_once(workspace.accounts[0].id)
     await workspace.close()
+    # The first conversation shown is Tina's, in English: canned responses count as the profile's language.
+    save_settings(tmp_path, Settings(language="en"))
     ws = open_workspace(tmp_path)  # a restart: the window reads them from the profile, not the server
     win = MainWindow(ws)
     win.show()

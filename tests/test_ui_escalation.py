@@ -67,6 +67,7 @@ async def test_escalating_writes_note_assignment_and_priority_and_fills_the_esca
 
         win.open_desk()
         page = win.escalations
+        win.desk.tabs.setCurrentWidget(page)  # the agent clicks the tab: it reads when shown
         await wait_until(lambda: page.table.rowCount() == 1)
         cells = [page.table.item(0, column).text() for column in range(page.table.columnCount())]
         assert cells[1:3] == ["Legal", "Droht mit dem Anwalt wegen der Rückerstattung."]

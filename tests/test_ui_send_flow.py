@@ -45,9 +45,10 @@ async def window(tmp_path: Path):  # type: ignore[no-untyped-def]
 async def _open(win: MainWindow, source_id: str) -> int:
     ids = await win.ops.conversation_ids(Queue.ALL_OPEN, win.list.sort_order(), "")
     win.queues.setCurrentIndex(win.queues.queues.index(win.queues.queues.row_of(Queue.ALL_OPEN)))
-    await wait_until(lambda: win.list_model.ids() == ids)
     for cid in ids:
         if (await win.ops.conversation(cid)).source_id == source_id:
+            # the sandbox may still be syncing: wait for this row, not for the list to stand still
+            await wait_until(lambda cid=cid: cid in win.list_model.ids())
             win.list.select_id(cid)
             await wait_until(
                 lambda cid=cid: win.shown_conversation() is not None and win.shown_conversation().id == cid

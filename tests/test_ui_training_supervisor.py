@@ -80,6 +80,7 @@ async def test_a_supervisor_sees_two_trainees_histories_and_exports_a_report(
         titles = [win.desk.tabs.tabText(i) for i in range(win.desk.tabs.count())]
         page = win.desk.tabs.widget(titles.index("Trainees"))
         assert isinstance(page, TraineesPage)
+        win.desk.tabs.setCurrentWidget(page)  # the supervisor clicks the tab
         await page.add_folder(team)
         await page.add_folder(tarik)
         rows = {

@@ -8,8 +8,9 @@ waits for the store or the network.
 from __future__ import annotations
 
 import gc
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -331,9 +332,15 @@ class MainWindow(QMainWindow):
     def open_conversation(self, conversation_id: int) -> None:
         if conversation_id == self._shown_id:
             return
-        self.save_draft()
+        leaving = self._draft_write()
         self._shown_id = conversation_id
-        self.tasks.run(self._show(conversation_id, same_as_before=False), what="opening the conversation")
+        self.tasks.run(self._open(leaving, conversation_id), what="opening the conversation")
+
+    async def _open(self, leaving: Awaitable[None] | None, conversation_id: int) -> None:
+        """The draft left behind is written before any draft is read: going back finds it."""
+        if leaving is not None:
+            await leaving
+        await self._show(conversation_id, same_as_before=False)
 
     async def _show(self, conversation_id: int, *, same_as_before: bool) -> None:
         conversation = await self.ops.conversation(conversation_id)
@@ -376,13 +383,16 @@ class MainWindow(QMainWindow):
 
     def save_draft(self) -> None:
         """Write the draft now (also before switching conversations and at quit)."""
+        write = self._draft_write()
+        if write is not None:
+            self.tasks.run(write, what="saving the draft")
+
+    def _draft_write(self) -> Coroutine[Any, Any, None] | None:
         self._draft_timer.stop()
         self._draft_max_timer.stop()
         if self._shown_id is None:
-            return
-        self.tasks.run(
-            self.ops.save_draft(self._shown_id, self.editor.text(), self.editor.audience()), what="saving the draft"
-        )
+            return None
+        return self.ops.save_draft(self._shown_id, self.editor.text(), self.editor.audience())
 
     def assign_to_me(self) -> None:
         if self._shown_id is not None:
