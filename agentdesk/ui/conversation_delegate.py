@@ -140,17 +140,8 @@ class ConversationDelegate(QStyledItemDelegate):
         minutes = int(abs(status.business_left.total_seconds()) // 60)
         sign = "−" if status.state is SlaState.BREACHED else ""
         text = f"{mark}{sign}{minutes // 60}:{minutes % 60:02d}"
-        badge_font = QFont(font)
-        badge_font.setBold(status.state in (SlaState.AT_RISK, SlaState.BREACHED))
-        width = QFontMetrics(badge_font).horizontalAdvance(text) + 12
-        rect = QRect(line.right() - width, line.top() + 3, width, line.height() - 6)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(background))
-        painter.drawRoundedRect(rect, 4, 4)
-        painter.setFont(badge_font)
-        painter.setPen(QColor(colour))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-        return width + 6
+        bold = status.state in (SlaState.AT_RISK, SlaState.BREACHED)
+        return _paint_pill(painter, line, text, font, bold, background, colour, padding=12)
 
     @staticmethod
     def _paint_priority(painter: QPainter, row: ConversationRow, line: QRect, font: QFont) -> int:
@@ -159,17 +150,8 @@ class ConversationDelegate(QStyledItemDelegate):
             return 0
         background, colour, mark = _PRIORITY[row.priority]
         text = f"{mark} {priority_word(row.priority)}"
-        mark_font = QFont(font)
-        mark_font.setBold(row.priority in ("high", "urgent"))
-        width = QFontMetrics(mark_font).horizontalAdvance(text) + 10
-        rect = QRect(line.right() - width, line.top() + 3, width, line.height() - 6)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(background))
-        painter.drawRoundedRect(rect, 4, 4)
-        painter.setFont(mark_font)
-        painter.setPen(QColor(colour))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-        return width + 6
+        bold = row.priority in ("high", "urgent")
+        return _paint_pill(painter, line, text, font, bold, background, colour, padding=10)
 
     @staticmethod
     def _paint_reasons(painter: QPainter, row: ConversationRow, line: QRect, font: QFont) -> int:
@@ -193,3 +175,20 @@ class ConversationDelegate(QStyledItemDelegate):
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, word)
             x -= width + 4
         return line.right() - x + 2
+
+
+def _paint_pill(
+    painter: QPainter, line: QRect, text: str, font: QFont, bold: bool, background: str, colour: str, *, padding: int
+) -> int:
+    """A rounded word mark at the line's right end (badge, priority); returns the width it took."""
+    pill_font = QFont(font)
+    pill_font.setBold(bold)
+    width = QFontMetrics(pill_font).horizontalAdvance(text) + padding
+    rect = QRect(line.right() - width, line.top() + 3, width, line.height() - 6)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(background))
+    painter.drawRoundedRect(rect, 4, 4)
+    painter.setFont(pill_font)
+    painter.setPen(QColor(colour))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+    return width + 6
