@@ -101,3 +101,12 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     if app is not None:
         gc.collect()
         app.shutdown()
+
+
+@pytest.fixture
+def vault() -> Iterator[object]:
+    """A working keyring in memory for in-process tests (``MemoryKeyring``), removed afterwards."""
+    from tests.servers.chatwoot.profiles import memory_keyring
+
+    with memory_keyring() as keys:
+        yield keys

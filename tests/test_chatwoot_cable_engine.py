@@ -5,7 +5,6 @@ and a server without /cable is still synced by polling."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,17 +13,11 @@ from agentdesk.core.events import AccountState
 from agentdesk.sync.workspace import Workspace, open_workspace, utc_now
 from tests.conftest import wait_until
 from tests.servers.chatwoot import ChatwootServer, Demo
-from tests.servers.chatwoot.profiles import add_account, memory_keyring
+from tests.servers.chatwoot.profiles import add_account
 from tests.servers.chatwoot.views import pubsub_token
 from tests.servers.memory_keyring import MemoryKeyring
 
 pytest_plugins = ("tests.servers.chatwoot.fixtures",)
-
-
-@pytest.fixture
-def vault() -> Iterator[MemoryKeyring]:
-    with memory_keyring() as keys:
-        yield keys
 
 
 def state(ws: Workspace) -> AccountState:

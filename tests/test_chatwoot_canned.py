@@ -5,12 +5,10 @@ and still there after a restart without the network."""
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import pytest_asyncio
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -19,36 +17,18 @@ from agentdesk.core.events import CannedResponsesChanged, Event
 from agentdesk.store.profile import Settings, save_settings
 from agentdesk.sync.chatwoot.account_setup import AccountSetup
 from agentdesk.sync.errors import Offline
-from agentdesk.sync.workspace import Workspace, open_workspace, utc_now
+from agentdesk.sync.workspace import open_workspace, utc_now
 from agentdesk.templates import Origin
 from agentdesk.ui.main_window import MainWindow
 from agentdesk.ui.template_manager import TemplateManager
 from agentdesk.ui.template_picker import TemplatePicker
 from tests.conftest import wait_until
 from tests.servers.chatwoot import ChatwootServer, Demo, FaultKind
-from tests.servers.chatwoot.profiles import add_account, memory_keyring
-from tests.servers.memory_keyring import MemoryKeyring
 
 pytest_plugins = ("tests.servers.chatwoot.fixtures",)
 pytestmark = pytest.mark.asyncio
 
 DEMO_CANNED = {"chatwoot-thanks", "chatwoot-refund"}  # seeded by the test server's demo data
-
-
-@pytest.fixture
-def vault() -> Iterator[MemoryKeyring]:
-    with memory_keyring() as keys:
-        yield keys
-
-
-@pytest_asyncio.fixture
-async def workspace(
-    tmp_path: Path, vault: MemoryKeyring, chatwoot_server: ChatwootServer, chatwoot_demo: Demo
-) -> AsyncIterator[Workspace]:
-    add_account(tmp_path, chatwoot_server, chatwoot_demo.account_id)
-    ws = open_workspace(tmp_path)
-    yield ws
-    await ws.close()
 
 
 def chatwoot_templates(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, dict[str, Any]]:

@@ -4,12 +4,9 @@ what the agent sees after a first sync, while offline, when throttled, and when 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
-import pytest_asyncio
 
 from agentdesk.core.channels import Audience
 from agentdesk.core.entities import Delivery, Queue
@@ -19,27 +16,10 @@ from agentdesk.sync.errors import Offline, RateLimited
 from agentdesk.sync.operations import Operations
 from agentdesk.sync.workspace import Workspace, open_workspace, utc_now
 from tests.conftest import wait_until
-from tests.servers.chatwoot import ChatwootServer, Demo, FaultKind, generate_bulk
-from tests.servers.chatwoot.profiles import add_account, disagreements, memory_keyring
-from tests.servers.memory_keyring import MemoryKeyring
+from tests.servers.chatwoot import FaultKind, generate_bulk
+from tests.servers.chatwoot.profiles import add_account, disagreements
 
 pytest_plugins = ("tests.servers.chatwoot.fixtures",)
-
-
-@pytest.fixture
-def vault() -> Iterator[MemoryKeyring]:
-    with memory_keyring() as keys:
-        yield keys
-
-
-@pytest_asyncio.fixture
-async def workspace(
-    tmp_path: Path, vault, chatwoot_server: ChatwootServer, chatwoot_demo: Demo
-) -> AsyncIterator[Workspace]:
-    add_account(tmp_path, chatwoot_server, chatwoot_demo.account_id)
-    ws = open_workspace(tmp_path, poll_interval=0.2)
-    yield ws
-    await ws.close()
 
 
 def states_of(ws: Workspace) -> list[AccountState]:

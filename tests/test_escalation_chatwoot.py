@@ -4,7 +4,7 @@ when the connection or the process dies between the sends. The priority syncs ba
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
@@ -19,10 +19,9 @@ from agentdesk.store import SortOrder
 from agentdesk.sync.chatwoot import ChatwootConnector
 from agentdesk.sync.errors import Offline, Rejected
 from agentdesk.sync.operations import Operations
-from agentdesk.sync.workspace import Workspace, open_workspace, utc_now
+from agentdesk.sync.workspace import open_workspace, utc_now
 from tests.servers.chatwoot import TOKEN, ChatwootServer, Demo, FaultKind
-from tests.servers.chatwoot.profiles import add_account, disagreements, memory_keyring
-from tests.servers.memory_keyring import MemoryKeyring
+from tests.servers.chatwoot.profiles import add_account, disagreements
 from tests.test_chatwoot_sync import later, local_id
 
 pytest_plugins = ("tests.servers.chatwoot.fixtures",)
@@ -30,22 +29,6 @@ pytest_plugins = ("tests.servers.chatwoot.fixtures",)
 LEGAL = parse_paths(read_text("escalation.toml"), "escalation.toml").get("legal")
 BOB = EscalationPath("lead", "Teamleitung", "Team lead", person="Bob Backup", priority="urgent", notify=True)
 NOTE = "Escalated to Legal: threatens to sue"
-
-
-@pytest.fixture
-def vault() -> Iterator[MemoryKeyring]:
-    with memory_keyring() as keys:
-        yield keys
-
-
-@pytest_asyncio.fixture
-async def workspace(
-    tmp_path: Path, vault, chatwoot_server: ChatwootServer, chatwoot_demo: Demo
-) -> AsyncIterator[Workspace]:
-    add_account(tmp_path, chatwoot_server, chatwoot_demo.account_id)
-    ws = open_workspace(tmp_path, poll_interval=0.2)
-    yield ws
-    await ws.close()
 
 
 @pytest_asyncio.fixture

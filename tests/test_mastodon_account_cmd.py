@@ -6,24 +6,16 @@ from __future__ import annotations
 import io
 import json
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
 from agentdesk.cli import main
-from tests.servers.chatwoot.profiles import memory_keyring
 from tests.servers.mastodon.server import MastodonServer
 from tests.servers.memory_keyring import MemoryKeyring
 
 pytest_plugins = ("tests.servers.mastodon.fixtures",)
-
-
-@pytest.fixture
-def vault() -> Iterator[MemoryKeyring]:
-    with memory_keyring() as keys:
-        yield keys
 
 
 def run(monkeypatch: pytest.MonkeyPatch, data_dir: Path, *argv: str, stdin: str = "") -> int:

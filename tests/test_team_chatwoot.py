@@ -4,41 +4,19 @@ conversations; and a reassignment with a note that reaches Chatwoot with the age
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
-
 import httpx
 import pytest
-import pytest_asyncio
 
 from agentdesk.core.channels import Channel
 from agentdesk.core.sla import DEFAULT_POLICY, BusinessCalendar
 from agentdesk.core.team import Availability
 from agentdesk.sync.chatwoot import ChatwootConnector
 from agentdesk.sync.operations import Operations
-from agentdesk.sync.workspace import Workspace, open_workspace, utc_now
-from tests.servers.chatwoot import TOKEN, ChatwootServer, Demo
-from tests.servers.chatwoot.profiles import add_account, memory_keyring
-from tests.servers.memory_keyring import MemoryKeyring
+from agentdesk.sync.workspace import utc_now
+from tests.servers.chatwoot import TOKEN
 
 pytest_plugins = ("tests.servers.chatwoot.fixtures",)
 pytestmark = pytest.mark.asyncio
-
-
-@pytest.fixture
-def vault() -> Iterator[MemoryKeyring]:
-    with memory_keyring() as keys:
-        yield keys
-
-
-@pytest_asyncio.fixture
-async def workspace(
-    tmp_path: Path, vault: MemoryKeyring, chatwoot_server: ChatwootServer, chatwoot_demo: Demo
-) -> AsyncIterator[Workspace]:
-    add_account(tmp_path, chatwoot_server, chatwoot_demo.account_id)
-    ws = open_workspace(tmp_path, poll_interval=0.2)
-    yield ws
-    await ws.close()
 
 
 async def test_fetch_team_joins_agents_with_their_inboxes_and_teams(chatwoot_server, chatwoot_demo) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ from agentdesk.ui.main_window import MainWindow
 from agentdesk.ui.queue_pane import QueueModel
 from tests.conftest import wait_until
 from tests.servers.chatwoot import ChatwootServer, Demo
-from tests.servers.chatwoot.profiles import add_account, memory_keyring
+from tests.servers.chatwoot.profiles import add_account
 from tests.servers.chatwoot.state import Conversation, User
 from tests.servers.chatwoot.views import pubsub_token
 from tests.servers.memory_keyring import MemoryKeyring
@@ -28,12 +28,6 @@ pytestmark = pytest.mark.asyncio
 
 SYNCED = 10.0  # seconds a change on the server may take to reach the window (it polls every 0.2 s)
 PUSHED = 2.0  # the same when the server pushes it and the next poll is a minute away (~1 s when idle)
-
-
-@pytest.fixture
-def vault() -> Iterator[MemoryKeyring]:
-    with memory_keyring() as keys:
-        yield keys
 
 
 @contextlib.asynccontextmanager

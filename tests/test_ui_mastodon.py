@@ -5,7 +5,7 @@ and a revoked sign-in says *needs sign-in* until the agent signs in again."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,19 +23,12 @@ from agentdesk.sync.workspace import open_workspace
 from agentdesk.ui.accounts_dialog import MASTODON, AccountsDialog
 from agentdesk.ui.main_window import MainWindow
 from tests.conftest import wait_signal, wait_until
-from tests.servers.chatwoot.profiles import memory_keyring
 from tests.servers.mastodon.server import MastodonServer
 from tests.servers.memory_keyring import MemoryKeyring
 
 pytest_plugins = ("tests.servers.mastodon.fixtures",)
 
 pytestmark = pytest.mark.asyncio
-
-
-@pytest.fixture
-def vault() -> Iterator[MemoryKeyring]:
-    with memory_keyring() as keys:
-        yield keys
 
 
 def browser() -> object:

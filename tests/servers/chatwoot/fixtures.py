@@ -7,12 +7,17 @@ fails the test if any request or answer left the OpenAPI spec.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import pytest
+import pytest_asyncio
 
+from agentdesk.sync.workspace import Workspace, open_workspace
 from tests.servers.chatwoot.dataset import Demo, seed_demo
+from tests.servers.chatwoot.profiles import add_account
 from tests.servers.chatwoot.server import ChatwootServer
+from tests.servers.memory_keyring import MemoryKeyring
 
 
 @pytest.fixture
@@ -33,3 +38,14 @@ def chatwoot_server() -> Iterator[ChatwootServer]:
 def chatwoot_demo(chatwoot_server: ChatwootServer) -> Demo:
     """The small data set of every channel and queue, seeded into ``chatwoot_server``."""
     return seed_demo(chatwoot_server.state)
+
+
+@pytest_asyncio.fixture
+async def workspace(
+    tmp_path: Path, vault: MemoryKeyring, chatwoot_server: ChatwootServer, chatwoot_demo: Demo
+) -> AsyncIterator[Workspace]:
+    """A profile holding the demo's Chatwoot account, polling every 0.2 s once its engine runs."""
+    add_account(tmp_path, chatwoot_server, chatwoot_demo.account_id)
+    ws = open_workspace(tmp_path, poll_interval=0.2)
+    yield ws
+    await ws.close()
