@@ -5,8 +5,7 @@ and a revoked sign-in says *needs sign-in* until the agent signs in again."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from agentdesk.ui.main_window import MainWindow
 from tests.conftest import wait_signal, wait_until
 from tests.servers.mastodon.server import MastodonServer
 from tests.servers.memory_keyring import MemoryKeyring
+from tests.windows import window_on as window_on_workspace
 
 pytest_plugins = ("tests.servers.mastodon.fixtures",)
 
@@ -43,20 +43,8 @@ def browser() -> object:
     return lambda url: tasks.append(asyncio.get_running_loop().create_task(visit(url)))
 
 
-@asynccontextmanager
-async def window_on(data_dir: Path) -> AsyncIterator[MainWindow]:
-    ws = open_workspace(data_dir, poll_interval=0.2)
-    win = MainWindow(ws)
-    try:
-        win.show()
-        ws.engine.start()
-        await win.initial_load()
-        yield win
-    finally:
-        await win.shutdown()
-        await ws.close()
-        win.close()
-        win.deleteLater()
+def window_on(data_dir: Path) -> AbstractAsyncContextManager[MainWindow]:
+    return window_on_workspace(open_workspace(data_dir, poll_interval=0.2))
 
 
 async def ids_in(win: MainWindow, queue: Queue) -> list[int]:

@@ -24,6 +24,7 @@ from agentdesk.ui.training_files import HISTORY_FILE
 from agentdesk.ui.training_panel import PracticeDialog, open_history
 from agentdesk.ui.training_report import ScoreDialog, SessionsView
 from tests.conftest import wait_until
+from tests.windows import window_on
 
 pytestmark = pytest.mark.asyncio
 
@@ -41,18 +42,8 @@ SECOND = (
 async def opened(data_dir: Path, *, trainee: bool = True) -> AsyncIterator[MainWindow]:
     """A trainee window (or the profile's own role's), opened and closed inside the test so everything
     runs on the test's loop."""
-    ws = open_workspace(data_dir, sandbox_mode=trainee)
-    win = MainWindow(ws)
-    try:
-        win.show()
-        ws.engine.start()
-        await win.initial_load()
+    async with window_on(open_workspace(data_dir, sandbox_mode=trainee)) as win:
         yield win
-    finally:
-        await win.shutdown()
-        await ws.close()
-        win.close()
-        win.deleteLater()
 
 
 async def _practice(win: MainWindow, scenario: str) -> PracticeDialog:

@@ -25,6 +25,7 @@ from agentdesk.sync.sandbox.script import ScriptConversation, ScriptCustomer, Sc
 from agentdesk.sync.workspace import Workspace, open_workspace
 from agentdesk.ui.main_window import MainWindow
 from tests.conftest import wait_until
+from tests.windows import window_on
 
 DATA = Path(__file__).parent / "data"
 pytestmark = pytest.mark.asyncio
@@ -38,18 +39,9 @@ async def opened(data_dir: Path, prepare: Callable[[Workspace], object] | None =
     ws.engine.poll_interval = 0.2
     if prepare is not None:
         prepare(ws)
-    win = MainWindow(ws)
-    try:
-        win.show()
-        ws.engine.start()
-        await win.initial_load()
+    async with window_on(ws) as win:
         await wait_until(lambda: win.list_model.rowCount() > 0, timeout=10)
         yield win
-    finally:
-        await win.shutdown()
-        await ws.close()
-        win.close()
-        win.deleteLater()
 
 
 def _run_clock(ws: Workspace, speed: float) -> None:
