@@ -163,3 +163,24 @@ async def test_a_monitoring_match_can_be_taken_into_the_queue(
             await asyncio.sleep(0.1)
         assert await ids_in(win, Queue.ALL_OPEN) == [cid]
         await wait_until(lambda: not win.pane.monitoring.isVisible(), timeout=5)
+
+
+async def test_test_connection_checks_a_mastodon_token_and_a_stored_account(
+    qtbot, tmp_path: Path, server: MastodonServer, vault: MemoryKeyring
+) -> None:
+    add_mastodon_account(tmp_path, server)
+    async with window_on(tmp_path) as win:
+        dialog = AccountsDialog(AccountSetup(win.ws), win.tasks.run, parent=win)
+        dialog.open()
+        dialog.kind.setCurrentIndex(dialog.kind.findData(MASTODON))
+        dialog.url.setText(server.url)
+        dialog.token.setText("not-a-token")
+        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+        ok, message = await wait_signal(dialog.checked, timeout=20)
+        assert not ok and "refused this access token" in message
+        dialog.token.clear()
+        dialog.view.setCurrentIndex(dialog.model.index(0, 0))  # the stored account, its token from the keyring
+        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+        ok, message = await wait_signal(dialog.checked, timeout=20)
+        assert ok and "Signed in as @wellenreich@" in message
+        dialog.close()

@@ -160,8 +160,13 @@ class AccountsDialog(QDialog):
     def test_connection(self) -> None:
         """The form's values when a token is typed, else the selected account's stored ones."""
         account = self.selected()
-        if self.token.text() or account is None or account.kind != KIND:
+        work: Coroutine[Any, Any, Any]
+        if self.token.text() and self.kind.currentData() == MASTODON:
+            work = mastodon.test_typed(self.url.text(), self.token.text())
+        elif self.token.text() or account is None or account.kind not in KINDS:
             work = check_connection(self.url.text(), self.account_id.value(), self.token.text())
+        elif account.kind == MASTODON:
+            work = mastodon.test_stored(account)
         else:
             work = self._setup.test(account)
         self._show(self.tr("Testing the connection…"))

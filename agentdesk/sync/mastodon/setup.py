@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from agentdesk.core.length.rules import MastodonInstanceRules
+from agentdesk.sync import credentials
 from agentdesk.sync.browser_sign_in import OAuthEndpoints, sign_in_with_browser
 from agentdesk.sync.errors import NeedsSignIn, SourceError
 from agentdesk.sync.mastodon.api import MastodonApi
@@ -127,12 +128,37 @@ async def sign_in_again(
     return check
 
 
+async def test_typed(url: str, token: str) -> MastodonCheck:
+    """*Test connection* with the instance and a token typed into the form."""
+    try:
+        url = instance_url(url)
+    except ValueError as exc:
+        return MastodonCheck(False, str(exc))
+    return await _checked(url, token.strip())
+
+
+async def test_stored(account: Account) -> MastodonCheck:
+    """*Test connection* for a stored account, with its token from the keyring (read off the loop)."""
+    token = await credentials.off_loop(credentials.get_secret, account.kind, account.name)
+    if not token:
+        return MastodonCheck(False, f"No access token is stored for {account.name}; sign in again.")
+    return await _checked(account.base_url, token)
+
+
 async def _signed_in(url: str, open_browser: Callable[[str], object], token: str) -> MastodonCheck:
-    async with httpx.AsyncClient(timeout=20) as client:
-        if not token:
-            try:
+    """A typed token is checked; without one, the browser sign-in gets one first."""
+    if not token:
+        try:
+            async with httpx.AsyncClient(timeout=20) as client:
                 token = await sign_in(client, url, open_browser)
-            except SourceError as exc:
-                return MastodonCheck(False, str(exc))
+        except SourceError as exc:
+            return MastodonCheck(False, str(exc))
+    return await _checked(url, token)
+
+
+async def _checked(url: str, token: str) -> MastodonCheck:
+    if not token:
+        return MastodonCheck(False, "Type an access token, or leave it empty and sign in with the browser.")
+    async with httpx.AsyncClient(timeout=20) as client:
         check = await check_token(client, url, token)
     return MastodonCheck(check.ok, check.message, check.handle, check.rules, token if check.ok else "")
