@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -176,3 +177,17 @@ def test_monitor_command_adds_lists_runs_and_removes(tmp_path: Path, server: Mas
         assert listed["query"] == "#routerfail" and listed["last_run"]
         assert main([*run, "remove", str(listed["id"])]) == 0
         assert main([*run, "remove", str(listed["id"])]) == 2
+
+
+def test_a_monitoring_match_has_no_service_level_clock_and_counts_in_no_chart() -> None:
+    from agentdesk.core.channels import Audience, Channel
+    from agentdesk.core.entities import ConversationRow
+    from agentdesk.store.profile import Settings
+    from agentdesk.ui.service_levels import ServiceLevels
+
+    levels = ServiceLevels(Settings())
+    row = ConversationRow(
+        1, Channel.MASTODON, Audience.PUBLIC, "Ada", "@ada", "…", Status.MONITORING, "", NOW, NOW, True
+    )
+    assert levels.row_status(row, NOW + timedelta(hours=5)) is None
+    assert levels.row_status(replace(row, status=Status.OPEN), NOW + timedelta(hours=5)) is not None

@@ -4,7 +4,7 @@ A request is a run of inbound messages up to our next reply, so one statement gr
 inbound message by that reply (found through the ``(conversation_id, created_at)`` index) and
 takes the run's first message as the received instant; the trailing unanswered run groups under
 NULL. Only conversations active since the range began are read. Internal notes and failed sends
-are not replies; spam is left out.
+are not replies; spam and monitoring matches are left out.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ _REQUESTS = text(
          WHERE o.conversation_id = m.conversation_id AND o.created_at >= m.created_at
            AND o.direction = 'outbound' AND o.delivery != 'failed') AS reply
       FROM messages m
-      WHERE m.conversation_id IN (SELECT id FROM conversations WHERE last_message_at >= :start AND status != :spam)
+      WHERE m.conversation_id IN (
+          SELECT id FROM conversations WHERE last_message_at >= :start AND status NOT IN (:spam, :monitoring))
         AND m.direction = 'inbound' AND m.created_at < :end)
     SELECT g.cid, g.received, g.reply, c.channel, c.assignee
     FROM (SELECT cid, min(at) AS received, reply FROM inbound GROUP BY cid, reply) g
@@ -44,7 +45,15 @@ _CHANNELS = {channel.value: channel for channel in Channel}  # a dict lookup; Ch
 def request_facts(session: Session, start: datetime, end: datetime) -> list[RequestFact]:
     """Requests received in [start, end); their replies may come later, up to now. A conversation's
     first request is its *opening* one (judged by the first-response target)."""
-    rows = session.execute(_REQUESTS, {"start": to_millis(start), "end": to_millis(end), "spam": Status.SPAM.value})
+    rows = session.execute(
+        _REQUESTS,
+        {
+            "start": to_millis(start),
+            "end": to_millis(end),
+            "spam": Status.SPAM.value,
+            "monitoring": Status.MONITORING.value,
+        },
+    )
     low = to_millis(start)
     facts: list[RequestFact] = []
     previous = None

@@ -35,8 +35,8 @@ class ServiceLevels:
             self.calendar = BusinessCalendar.parse_hours(DEFAULT_HOURS, holidays="DE")
 
     def row_status(self, row: ConversationRow, now: datetime) -> SlaStatus | None:
-        """None when nobody waits for an answer in this conversation."""
-        if row.waiting_since is None or row.status in (Status.RESOLVED, Status.SPAM):
+        """None when nobody waits for an answer in this conversation (a monitoring match is no request)."""
+        if row.waiting_since is None or row.status in (Status.RESOLVED, Status.SPAM, Status.MONITORING):
             return None
         status = sla_state(row.waiting_since, now, self.policy, self.calendar)
         if row.status is Status.PENDING and status.state is not SlaState.BREACHED:
