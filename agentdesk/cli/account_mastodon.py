@@ -11,13 +11,14 @@ import argparse
 import asyncio
 import sys
 import webbrowser
-
-import httpx
+from typing import TYPE_CHECKING
 
 from agentdesk.cli import CliError
 from agentdesk.cli.account_store import keep_account, read_secret, refuse_taken_name, refuse_training_profiles
 from agentdesk.sync.errors import SourceError
-from agentdesk.sync.mastodon import setup
+
+if TYPE_CHECKING:
+    from agentdesk.sync.mastodon.setup import MastodonCheck
 
 
 def register(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -35,11 +36,19 @@ def _open_browser(url: str) -> None:
 
 
 async def _sign_in(url: str) -> str:
+    import httpx  # with the connector, only when a Mastodon account is added: every other command starts faster
+
+    from agentdesk.sync.mastodon import setup
+
     async with httpx.AsyncClient(timeout=20) as client:
         return await setup.sign_in(client, url, _open_browser)
 
 
-async def _check(url: str, token: str) -> setup.MastodonCheck:
+async def _check(url: str, token: str) -> MastodonCheck:
+    import httpx
+
+    from agentdesk.sync.mastodon import setup
+
     async with httpx.AsyncClient(timeout=20) as client:
         return await setup.check_token(client, url, token)
 
@@ -50,6 +59,8 @@ def test(url: str, token: str) -> tuple[bool, str]:
 
 
 def _add(args: argparse.Namespace) -> int:
+    from agentdesk.sync.mastodon import setup
+
     refuse_training_profiles(args)
     try:
         url = setup.instance_url(args.url)
