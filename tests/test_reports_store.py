@@ -12,6 +12,7 @@ from agentdesk.core.channels import Audience, Channel
 from agentdesk.core.commands import CommandKind
 from agentdesk.core.entities import Direction, Status
 from agentdesk.core.incoming import IncomingConversation, IncomingCustomer, IncomingMessage, SyncBatch
+from agentdesk.core.monitoring import FoundPost, SearchHit
 from agentdesk.core.reports import AttainmentBy, DateRange, TeamReport
 from agentdesk.core.sla import DEFAULT_POLICY, BusinessCalendar
 from agentdesk.store import Store
@@ -116,3 +117,30 @@ def test_the_report_through_the_store_runner(tmp_path: Path) -> None:
     # anna 09:00 met; ben 11:00 missed (3 h); anna 10:00 and cleo 12:00 unanswered past 2 h at 17:00
     assert (tuesday.met, tuesday.missed, tuesday.open) == (1, 3, 0)
     assert report.volume.counts[1][9] == 1 and report.volume.total == 4
+
+
+def test_a_dismissed_monitoring_match_is_no_request_but_a_taken_one_is(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store.sqlite3")
+    account = store.add_account("sandbox", "Sandbox", at(1, 8))
+    search = store.add_search(account.id, "Wellenreich", at(1, 8))
+    found = [
+        FoundPost(
+            SearchHit(f"https://social.example/{name}", conversation(name, [(at(2, 9), IN)], status=Status.MONITORING)),
+            "Wellenreich",
+        )
+        for name in ("dismissed", "taken")
+    ]
+    store.record_matches(search.id, account.id, found, at(2, 9, 1))
+    ids = {c.source_id: c.id for c in (store.conversation(i) for i in (1, 2)) if c is not None}
+    store.perform(ids["dismissed"], CommandKind.SET_STATUS, {"status": Status.RESOLVED.value}, at(2, 9, 5))
+    store.perform(ids["taken"], CommandKind.SET_STATUS, {"status": Status.OPEN.value}, at(2, 9, 5))
+    start, end = TUESDAY.instants(BERLIN)
+    with store._tx() as session:
+        before = request_facts(session, start, end)
+    store.perform(ids["taken"], CommandKind.REPLY, {"text": "Danke!", "audience": "public"}, at(2, 9, 30))
+    store.perform(ids["taken"], CommandKind.SET_STATUS, {"status": Status.RESOLVED.value}, at(2, 9, 31))
+    with store._tx() as session:
+        after = request_facts(session, start, end)
+    store.close()
+    assert [(f.conversation_id, f.replied) for f in before] == [(ids["taken"], None)]  # waiting for our answer
+    assert [(f.conversation_id, f.replied) for f in after] == [(ids["taken"], at(2, 9, 30))]

@@ -47,6 +47,7 @@ class ConversationTable(Base):
         Index("ix_conversations_status_last", "status", "last_message_at"),
         Index("ix_conversations_status_waiting", "status", "waiting_since", "last_message_at"),
         Index("ix_conversations_assignee_status", "assignee", "status", "last_message_at"),
+        Index("ix_conversations_status_assignee_waiting", "status", "assignee", "waiting_since"),
         Index("ix_conversations_customer", "customer_id"),
         Index("ix_conversations_status_relevance", "status", "relevance", "last_message_at"),
         Index("ix_conversations_topic", "topic_id", "status"),

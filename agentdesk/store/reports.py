@@ -4,7 +4,8 @@ A request is a run of inbound messages up to our next reply, so one statement gr
 inbound message by that reply (found through the ``(conversation_id, created_at)`` index) and
 takes the run's first message as the received instant; the trailing unanswered run groups under
 NULL. Only conversations active since the range began are read. Internal notes and failed sends
-are not replies; spam and monitoring matches are left out.
+are not replies; spam and monitoring matches are left out, and so is a match an agent dismissed
+(resolved without a reply): it was never a request. A match taken into the queue counts.
 """
 
 from __future__ import annotations
@@ -30,7 +31,10 @@ _REQUESTS = text(
            AND o.direction = 'outbound' AND o.delivery != 'failed') AS reply
       FROM messages m
       WHERE m.conversation_id IN (
-          SELECT id FROM conversations WHERE last_message_at >= :start AND status NOT IN (:spam, :monitoring))
+          SELECT id FROM conversations c WHERE last_message_at >= :start AND status NOT IN (:spam, :monitoring)
+          AND NOT (status = :resolved AND id IN (SELECT conversation_id FROM monitoring_posts)
+                   AND NOT EXISTS (SELECT 1 FROM messages r WHERE r.conversation_id = c.id
+                                   AND r.direction = 'outbound' AND r.delivery != 'failed')))
         AND m.direction = 'inbound' AND m.created_at < :end)
     SELECT g.cid, g.received, g.reply, c.channel, c.assignee
     FROM (SELECT cid, min(at) AS received, reply FROM inbound GROUP BY cid, reply) g
@@ -52,6 +56,7 @@ def request_facts(session: Session, start: datetime, end: datetime) -> list[Requ
             "end": to_millis(end),
             "spam": Status.SPAM.value,
             "monitoring": Status.MONITORING.value,
+            "resolved": Status.RESOLVED.value,
         },
     )
     low = to_millis(start)
