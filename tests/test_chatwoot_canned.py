@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from agentdesk.cli import main
 from agentdesk.core.events import CannedResponsesChanged, Event
 from agentdesk.store.profile import Settings, save_settings
-from agentdesk.sync.chatwoot.account_setup import AccountSetup
+from agentdesk.sync.account_setup import AccountSetup
 from agentdesk.sync.errors import Offline
 from agentdesk.sync.workspace import open_workspace, utc_now
 from agentdesk.templates import Origin

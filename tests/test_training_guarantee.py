@@ -23,7 +23,8 @@ from agentdesk.core.entities import Queue
 from agentdesk.store import Store
 from agentdesk.store.profile import Role, Settings, save_settings
 from agentdesk.store.queries import SortOrder
-from agentdesk.sync.chatwoot.account_setup import AccountSetup
+from agentdesk.sync.account_setup import AccountForm, AccountSetup
+from agentdesk.sync.chatwoot import setup as chatwoot_setup
 from agentdesk.sync.connector_factory import real_connector
 from agentdesk.sync.errors import RealSourcesForbidden
 from agentdesk.sync.operations import Operations
@@ -103,7 +104,9 @@ async def test_a_trainee_session_sends_nothing_out_of_the_process(
         (sandbox,) = ws.accounts
         # The accounts dialog's way in: refused before its connection test.
         with pytest.raises(RealSourcesForbidden):
-            await AccountSetup(ws).add("Team", url, 1, "secret-token")
+            await chatwoot_setup.add_account(
+                AccountSetup(ws), AccountForm("Team", url, 1, secret="secret-token"), print
+            )
         # The engine's own gate, for an account that slipped into the profile some other way.
         smuggled = ws.store.add_account("chatwoot", "Team", datetime.now(UTC), base_url=url)
         connector = real_connector(smuggled)

@@ -13,7 +13,7 @@ import pytest_asyncio
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from agentdesk.sync.chatwoot.account_setup import AccountSetup
+from agentdesk.sync.account_setup import AccountSetup
 from agentdesk.sync.workspace import Workspace, open_workspace
 from agentdesk.ui.accounts_dialog import AccountsDialog
 from agentdesk.ui.task_runner import TaskRunner
@@ -98,4 +98,34 @@ async def test_add_test_and_remove_a_chatwoot_account(qtbot, workspace, chatwoot
     assert ("AgentDesk", "chatwoot:Second") not in vault.entries
     assert "Removed Second" in dialog.result.text()
     assert vault.threads and threading.main_thread().name not in vault.threads
+    dialog.close()
+
+
+@pytest.mark.asyncio
+async def test_sign_in_again_keeps_a_new_chatwoot_token_only_after_it_was_tested(qtbot, workspace):
+    vault = keyring.get_keyring()
+    vault.entries[("AgentDesk", "chatwoot:Acme")] = "revoked-token"
+    runner = TaskRunner()
+    dialog = AccountsDialog(AccountSetup(workspace), runner.run)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.view.setCurrentIndex(dialog.model.index(0, 0))
+    assert dialog.sign_in_button.isEnabled()
+
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)  # nothing typed yet
+    ok, message = await wait_signal(dialog.checked)
+    assert not ok and "Type the new access token" in message
+
+    dialog.token.setText("still-wrong")
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    ok, message = await wait_signal(dialog.checked)
+    assert not ok and "refused the access token" in message
+    assert vault.entries[("AgentDesk", "chatwoot:Acme")] == "revoked-token"  # a refused token is not kept
+
+    dialog.token.setText(TOKEN)
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    ok, message = await wait_signal(dialog.checked)
+    assert ok and "syncs again" in message
+    assert vault.entries[("AgentDesk", "chatwoot:Acme")] == TOKEN
+    assert dialog.token.text() == ""
     dialog.close()

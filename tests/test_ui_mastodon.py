@@ -17,9 +17,9 @@ from agentdesk.core.entities import Queue
 from agentdesk.core.events import SyncPhase
 from agentdesk.store import Store
 from agentdesk.sync import credentials
-from agentdesk.sync.chatwoot.account_setup import AccountSetup
+from agentdesk.sync.account_setup import AccountSetup
 from agentdesk.sync.workspace import open_workspace
-from agentdesk.ui.accounts_dialog import MASTODON, AccountsDialog
+from agentdesk.ui.accounts_dialog import AccountsDialog
 from agentdesk.ui.main_window import MainWindow
 from tests.conftest import wait_signal, wait_until
 from tests.servers.mastodon.server import MastodonServer
@@ -60,7 +60,7 @@ async def test_a_mastodon_account_added_in_the_dialog_brings_its_mentions(
         dialog = AccountsDialog(AccountSetup(win.ws), win.tasks.run, parent=win)
         dialog.open_browser = browser()
         dialog.open()
-        dialog.kind.setCurrentIndex(dialog.kind.findData(MASTODON))
+        dialog.kind.setCurrentIndex(dialog.kind.findData("mastodon"))
         assert not dialog.form.isRowVisible(dialog.account_id)  # Mastodon has no account number
         dialog.name.setText("Mastodon")
         dialog.url.setText(server.url)
@@ -172,7 +172,7 @@ async def test_test_connection_checks_a_mastodon_token_and_a_stored_account(
     async with window_on(tmp_path) as win:
         dialog = AccountsDialog(AccountSetup(win.ws), win.tasks.run, parent=win)
         dialog.open()
-        dialog.kind.setCurrentIndex(dialog.kind.findData(MASTODON))
+        dialog.kind.setCurrentIndex(dialog.kind.findData("mastodon"))
         dialog.url.setText(server.url)
         dialog.token.setText("not-a-token")
         qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)

@@ -26,8 +26,8 @@ from agentdesk.store.profile import resolve_data_dir
 from agentdesk.sync import credentials
 from agentdesk.sync.canned import CannedResponseFiles
 from agentdesk.sync.chatwoot.account_settings import account_settings
-from agentdesk.sync.chatwoot.account_setup import check_connection
 from agentdesk.sync.chatwoot.diagnosis import ConnectionCheck
+from agentdesk.sync.chatwoot.setup import check_connection
 from agentdesk.sync.credentials import KeyringUnavailable
 
 #: Kinds whose accounts keep a secret in the keyring.

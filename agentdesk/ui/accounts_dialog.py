@@ -1,15 +1,17 @@
-"""The accounts dialog: every account with its sync state; add a Chatwoot or Mastodon account, test
-it, sign it in again, remove it.
+"""The accounts dialog: every account with its sync state; add an account of any kind that keeps a
+secret, test it, sign it in again, remove it.
 
-Thin on purpose: the rules (test before adding, token only to the keyring, off the GUI thread)
-live in ``AccountSetup``; the dialog hands its coroutines to the window's task runner, so the
-busy state and every failure go down the window's one path. Open it with ``open()``, never
-``exec()`` (a nested loop would deadlock qasync).
+Thin on purpose: the rules (test before adding, secret only to the keyring, off the GUI thread)
+live in ``AccountSetup`` and each kind's setup module (``kind_setup``); the dialog describes each
+kind's form once (:meth:`AccountsDialog.forms`) and hands the coroutines to the window's task
+runner, so the busy state and every failure go down the window's one path. Open it with
+``open()``, never ``exec()`` (a nested loop would deadlock qasync).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -31,17 +33,25 @@ from PySide6.QtWidgets import (
 
 from agentdesk.core.entities import Account
 from agentdesk.core.events import AccountState, AccountStateChanged, Event, SyncPhase
-from agentdesk.sync.chatwoot import ConnectionCheck
-from agentdesk.sync.chatwoot.account_setup import KIND, AccountSetup, check_connection
-from agentdesk.sync.mastodon import setup as mastodon
-from agentdesk.sync.mastodon.connector import MastodonConnector
-
-MASTODON = MastodonConnector.kind
-#: Kinds whose accounts this dialog can add, sign in again and remove (they keep a secret).
-KINDS = (KIND, MASTODON)
+from agentdesk.sync.account_setup import SETUP_MODULES, AccountForm, AccountSetup, Check, kind_setup
 
 #: Runs a coroutine for the dialog and calls back with its result (the window's TaskRunner.run).
 Run = Callable[[Coroutine[Any, Any, Any], Callable[[Any], None]], object]
+
+
+@dataclass(frozen=True, slots=True)
+class KindForm:
+    """How the form looks for one kind: its rows' labels, which rows it has, how it signs in."""
+
+    title: str
+    url_label: str  # "" hides the row
+    url_placeholder: str
+    secret_label: str
+    secret_hint: str = ""
+    login_label: str = ""  # "" hides the row
+    login_placeholder: str = ""
+    account_number: bool = False
+    browser: bool = False  # an empty secret means: sign in with the system browser
 
 
 class AccountsDialog(QDialog):
@@ -58,11 +68,10 @@ class AccountsDialog(QDialog):
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.kind = QComboBox()
-        self.kind.addItem(self.tr("Chatwoot (team backend)"), KIND)
-        self.kind.addItem(self.tr("Mastodon"), MASTODON)
+        for kind, form in self.forms().items():
+            self.kind.addItem(form.title, kind)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.name, self.url, self.token = QLineEdit(), QLineEdit(), QLineEdit()
-        self.url.setPlaceholderText("https://chat.example.com")
+        self.name, self.url, self.login, self.token = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
         #: Opens the platform's sign-in page; tests put a browser of their own here.
         self.open_browser: Callable[[str], object] = lambda url: QDesktopServices.openUrl(QUrl(url))
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
@@ -89,9 +98,10 @@ class AccountsDialog(QDialog):
         self.form = form = QFormLayout()
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Name"), self.name)
-        self.url_label, self.token_label = QLabel(), QLabel()
+        self.url_label, self.login_label, self.token_label = QLabel(), QLabel(), QLabel()
         form.addRow(self.url_label, self.url)
         form.addRow(self.tr("Account number"), self.account_id)
+        form.addRow(self.login_label, self.login)
         form.addRow(self.token_label, self.token)
         buttons = QHBoxLayout()
         for button in (self.test_button, self.add_button, self.sign_in_button, self.remove_button):
@@ -106,15 +116,47 @@ class AccountsDialog(QDialog):
         layout.addWidget(close)
         self._kind_changed()
 
+    def forms(self) -> dict[str, KindForm]:
+        """Each kind's form, in the order the kind box offers them."""
+        return {
+            "chatwoot": KindForm(
+                self.tr("Chatwoot (team backend)"),
+                self.tr("Chatwoot address"),
+                "https://chat.example.com",
+                self.tr("Access token"),
+                account_number=True,
+            ),
+            "mastodon": KindForm(
+                self.tr("Mastodon"),
+                self.tr("Instance"),
+                "mastodon.social",
+                self.tr("Access token (optional)"),
+                self.tr("empty: sign in with the browser"),
+                browser=True,
+            ),
+        }
+
+    def _form(self, kind: str | None = None) -> KindForm:
+        return self.forms()[kind or self.kind.currentData()]
+
     def _kind_changed(self) -> None:
-        """Chatwoot needs an address, an account number and a token; Mastodon an instance and the browser."""
-        chatwoot = self.kind.currentData() == KIND
-        self.url_label.setText(self.tr("Chatwoot address") if chatwoot else self.tr("Instance"))
-        self.url.setPlaceholderText("https://chat.example.com" if chatwoot else "mastodon.social")
-        self.token_label.setText(self.tr("Access token") if chatwoot else self.tr("Access token (optional)"))
-        self.token.setPlaceholderText("" if chatwoot else self.tr("empty: sign in with the browser"))
-        self.form.setRowVisible(self.account_id, chatwoot)
-        self.add_button.setText(self.tr("Add") if chatwoot else self.tr("Sign in and add"))
+        form = self._form()
+        self.url_label.setText(form.url_label)
+        self.url.setPlaceholderText(form.url_placeholder)
+        self.form.setRowVisible(self.url, bool(form.url_label))
+        self.login_label.setText(form.login_label)
+        self.login.setPlaceholderText(form.login_placeholder)
+        self.form.setRowVisible(self.login, bool(form.login_label))
+        self.token_label.setText(form.secret_label)
+        self.token.setPlaceholderText(form.secret_hint)
+        self.form.setRowVisible(self.account_id, form.account_number)
+        self.add_button.setText(self.tr("Sign in and add") if form.browser else self.tr("Add"))
+
+    def typed(self) -> AccountForm:
+        """The form's values, as the kind's setup reads them."""
+        return AccountForm(
+            self.name.text(), self.url.text(), self.account_id.value(), self.login.text().strip(), self.token.text()
+        )
 
     # --- the list -----------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -153,64 +195,50 @@ class AccountsDialog(QDialog):
 
     def _selection_changed(self) -> None:
         account = self.selected()
-        self.remove_button.setEnabled(account is not None and account.kind in KINDS)
-        self.sign_in_button.setEnabled(account is not None and account.kind in KINDS)
+        self.remove_button.setEnabled(account is not None and account.kind in SETUP_MODULES)
+        self.sign_in_button.setEnabled(account is not None and account.kind in SETUP_MODULES)
 
     # --- actions (each runs off the GUI thread through the window's runner) ----------------------------
     def test_connection(self) -> None:
-        """The form's values when a token is typed, else the selected account's stored ones."""
+        """The form's values when a secret is typed, else the selected account's stored ones."""
         account = self.selected()
-        work: Coroutine[Any, Any, Any]
-        if self.token.text() and self.kind.currentData() == MASTODON:
-            work = mastodon.test_typed(self.url.text(), self.token.text())
-        elif self.token.text() or account is None or account.kind not in KINDS:
-            work = check_connection(self.url.text(), self.account_id.value(), self.token.text())
-        elif account.kind == MASTODON:
-            work = mastodon.test_stored(account)
+        if self.token.text() or account is None or account.kind not in SETUP_MODULES:
+            work = kind_setup(self.kind.currentData()).test_typed(self.typed())
         else:
-            work = self._setup.test(account)
+            work = kind_setup(account.kind).test_stored(account)
         self._show(self.tr("Testing the connection…"))
         self._run(work, self._checked)
 
     def add_account(self) -> None:
-        if self.kind.currentData() == MASTODON:
-            work: Coroutine[Any, Any, Any] = mastodon.add_account(
-                self._setup, self.name.text(), self.url.text(), self.open_browser, self.token.text()
-            )
-            waiting = self.tr("Waiting for the sign-in in your browser…") if not self.token.text() else ""
-        else:
-            work = self._setup.add(self.name.text(), self.url.text(), self.account_id.value(), self.token.text())
-            waiting = ""
-        self._show(waiting or self.tr("Testing the connection…"))
-        self._run(work, self._added)
+        kind = self.kind.currentData()
+        browser = self._form(kind).browser and not self.token.text()
+        self._show(
+            self.tr("Waiting for the sign-in in your browser…") if browser else self.tr("Testing the connection…")
+        )
+        self._run(kind_setup(kind).add_account(self._setup, self.typed(), self.open_browser), self._added)
 
     def sign_in_again(self) -> None:
-        """Mastodon: the browser again. Chatwoot: the token typed into the form."""
+        """The browser again for a kind that signs in there, else the secret typed into the form."""
         account = self.selected()
-        if account is None or account.kind not in KINDS:
+        if account is None or account.kind not in SETUP_MODULES:
             return
-        if account.kind == MASTODON:
-            self._show(self.tr("Waiting for the sign-in in your browser…"))
-            self._run(mastodon.sign_in_again(self._setup, account, self.open_browser), self._added)
-        elif not self.token.text().strip():
-            self._show(self.tr("Type the new access token into the form first."))
-        else:
-            self._run(self._setup.sign_in_again(account, self.token.text().strip()), lambda _: self._signed_in())
-
-    def _signed_in(self) -> None:
-        self.token.clear()
-        self._show(self.tr("The new access token is stored; the account syncs again."))
+        browser = self._form(account.kind).browser and not self.token.text()
+        self._show(
+            self.tr("Waiting for the sign-in in your browser…") if browser else self.tr("Testing the connection…")
+        )
+        work = kind_setup(account.kind).sign_in_again(self._setup, account, self.typed(), self.open_browser)
+        self._run(work, self._added)
 
     def remove_account(self) -> None:
         account = self.selected()
-        if account is not None and account.kind in KINDS:
+        if account is not None and account.kind in SETUP_MODULES:
             self._run(self._setup.remove(account), lambda _: self._removed(account))
 
-    def _checked(self, check: ConnectionCheck | mastodon.MastodonCheck) -> None:
+    def _checked(self, check: Check) -> None:
         self._show(check.message)
         self.checked.emit(check.ok, check.message)
 
-    def _added(self, check: ConnectionCheck | mastodon.MastodonCheck) -> None:
+    def _added(self, check: Check) -> None:
         self._checked(check)
         if check.ok:
             self.token.clear()

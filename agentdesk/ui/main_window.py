@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
             )
 
     def open_accounts(self) -> None:
-        from agentdesk.sync.chatwoot.account_setup import AccountSetup  # the connector loads on first use
+        from agentdesk.sync.account_setup import AccountSetup  # the connector loads on first use
         from agentdesk.ui.accounts_dialog import AccountsDialog
 
         dialog = AccountsDialog(AccountSetup(self.ws), self.tasks.run, parent=self)

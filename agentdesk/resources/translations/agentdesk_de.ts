@@ -3,147 +3,138 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="53" />
+        <location filename="../../ui/accounts_dialog.py" line="63" />
         <source>Accounts</source>
-        <extracomment>Kinds whose accounts this dialog can add, sign in again and remove (they keep a secret). Runs a coroutine for the dialog and calls back with its result (the window's TaskRunner.run).</extracomment>
+        <extracomment>Runs a coroutine for the dialog and calls back with its result (the window's TaskRunner.run).</extracomment>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="73" />
+        <location filename="../../ui/accounts_dialog.py" line="82" />
         <source>Test connection</source>
         <extracomment>Opens the platform's sign-in page; tests put a browser of their own here.</extracomment>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="74" />
-        <location filename="../../ui/accounts_dialog.py" line="117" />
+        <location filename="../../ui/accounts_dialog.py" line="83" />
+        <location filename="../../ui/accounts_dialog.py" line="153" />
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="75" />
+        <location filename="../../ui/accounts_dialog.py" line="84" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="91" />
+        <location filename="../../ui/accounts_dialog.py" line="100" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="112" />
+        <location filename="../../ui/accounts_dialog.py" line="124" />
         <source>Chatwoot address</source>
         <translation>Chatwoot-Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="94" />
+        <location filename="../../ui/accounts_dialog.py" line="103" />
         <source>Account number</source>
         <translation>Kontonummer</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="61" />
+        <location filename="../../ui/accounts_dialog.py" line="123" />
         <source>Chatwoot (team backend)</source>
         <translation>Chatwoot (Team-Backend)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="62" />
+        <location filename="../../ui/accounts_dialog.py" line="130" />
         <source>Mastodon</source>
         <translation>Mastodon</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="77" />
+        <location filename="../../ui/accounts_dialog.py" line="86" />
         <source>Sign in again</source>
         <translation>Erneut anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="90" />
+        <location filename="../../ui/accounts_dialog.py" line="99" />
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="112" />
+        <location filename="../../ui/accounts_dialog.py" line="131" />
         <source>Instance</source>
         <translation>Instanz</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="114" />
+        <location filename="../../ui/accounts_dialog.py" line="126" />
         <source>Access token</source>
         <translation>Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="114" />
+        <location filename="../../ui/accounts_dialog.py" line="133" />
         <source>Access token (optional)</source>
         <translation>Zugriffstoken (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="115" />
+        <location filename="../../ui/accounts_dialog.py" line="134" />
         <source>empty: sign in with the browser</source>
         <translation>leer: im Browser anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="117" />
+        <location filename="../../ui/accounts_dialog.py" line="153" />
         <source>Sign in and add</source>
         <translation>Anmelden und hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="137" />
+        <location filename="../../ui/accounts_dialog.py" line="179" />
         <source>synced</source>
         <translation>synchronisiert</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="139" />
+        <location filename="../../ui/accounts_dialog.py" line="181" />
         <source>syncing {0} of {1}</source>
         <translation>synchronisiere {0} von {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="141" />
+        <location filename="../../ui/accounts_dialog.py" line="183" />
         <source>syncing</source>
         <translation>synchronisiere</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="143" />
+        <location filename="../../ui/accounts_dialog.py" line="185" />
         <source>offline, trying again</source>
         <translation>offline, neuer Versuch folgt</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="145" />
+        <location filename="../../ui/accounts_dialog.py" line="187" />
         <source>needs sign-in</source>
         <translation>Anmeldung nötig</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="147" />
+        <location filename="../../ui/accounts_dialog.py" line="189" />
         <source>no access</source>
         <translation>kein Zugriff</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="148" />
+        <location filename="../../ui/accounts_dialog.py" line="190" />
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="167" />
-        <location filename="../../ui/accounts_dialog.py" line="179" />
+        <location filename="../../ui/accounts_dialog.py" line="209" />
+        <location filename="../../ui/accounts_dialog.py" line="216" />
+        <location filename="../../ui/accounts_dialog.py" line="227" />
         <source>Testing the connection…</source>
         <translation>Verbindung wird getestet …</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="175" />
-        <location filename="../../ui/accounts_dialog.py" line="188" />
+        <location filename="../../ui/accounts_dialog.py" line="216" />
+        <location filename="../../ui/accounts_dialog.py" line="227" />
         <source>Waiting for the sign-in in your browser…</source>
         <translation>Warte auf die Anmeldung im Browser …</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="191" />
-        <source>Type the new access token into the form first.</source>
-        <translation>Tragen Sie zuerst das neue Zugriffstoken ins Formular ein.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/accounts_dialog.py" line="197" />
-        <source>The new access token is stored; the account syncs again.</source>
-        <translation>Das neue Zugriffstoken ist gespeichert; das Konto wird wieder synchronisiert.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/accounts_dialog.py" line="216" />
+        <location filename="../../ui/accounts_dialog.py" line="249" />
         <source>Removed {0} and its access token.</source>
         <translation>{0} und sein Zugriffstoken wurden entfernt.</translation>
     </message>
@@ -1005,112 +996,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>TRAINING · sandbox only: nothing you send reaches a real customer</source>
         <translation>TRAINING · nur Sandbox: Nichts, was Sie senden, erreicht echte Kundinnen und Kunden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>A scenario file was skipped: {0}</source>
         <translation>Eine Szenariodatei wurde übersprungen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>The opening hours in the settings cannot be read ({0}); Mon–Fri 8–18 applies.</source>
         <translation>Die Öffnungszeiten in den Einstellungen sind nicht lesbar ({0}); es gilt Mo–Fr 8–18.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>Your working hours in the settings cannot be read ({0}); the opening hours apply.</source>
         <translation>Ihre Arbeitszeit in den Einstellungen ist nicht lesbar ({0}); es gelten die Öffnungszeiten.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>&amp;AgentDesk</source>
         <translation>&amp;AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>Insert template …</source>
         <translation>Vorlage einfügen …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>Manage templates …</source>
         <translation>Vorlagen verwalten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>Answer topic with a template …</source>
         <translation>Thema mit Vorlage beantworten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>Accounts …</source>
         <translation>Konten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>Supervisor desk …</source>
         <translation>Supervisor-Ansicht …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>Reassign …</source>
         <translation>Neu zuweisen …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>Insert out-of-hours reply</source>
         <translation>Antwort außerhalb der Öffnungszeiten einfügen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>{file}, {reason}. The standard guidelines apply until it is fixed.</source>
         <translation>{file}, {reason}. Bis die Datei korrigiert ist, gelten die Standardrichtlinien.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>Escalations</source>
         <translation>Eskalationen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="316" />
         <source>Trainees</source>
         <translation>Trainees</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463" />
+        <location filename="../../ui/main_window.py" line="473" />
         <source>Pick a topic first: the reply goes to all its conversations.</source>
         <translation>Bitte zuerst ein Thema wählen: Die Antwort geht an alle seine Gespräche.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476" />
+        <location filename="../../ui/main_window.py" line="486" />
         <source>Answer the whole topic</source>
         <translation>Ganzes Thema beantworten</translation>
     </message>

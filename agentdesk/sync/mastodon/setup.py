@@ -8,7 +8,6 @@ instance's *Development* settings) is checked the same way before it is kept.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -16,7 +15,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from agentdesk.core.length.rules import MastodonInstanceRules
-from agentdesk.sync import credentials
+from agentdesk.sync.account_setup import AccountForm, OpenBrowser, stored_secret
 from agentdesk.sync.browser_sign_in import OAuthEndpoints, sign_in_with_browser
 from agentdesk.sync.errors import NeedsSignIn, SourceError
 from agentdesk.sync.mastodon.api import MastodonApi
@@ -24,7 +23,7 @@ from agentdesk.sync.mastodon.connector import MastodonConnector
 
 if TYPE_CHECKING:
     from agentdesk.core.entities import Account
-    from agentdesk.sync.chatwoot.account_setup import AccountSetup
+    from agentdesk.sync.account_setup import AccountSetup
 
 #: Read mentions, threads, accounts and search results; write statuses (replies, direct messages).
 SCOPES = ("read:accounts", "read:notifications", "read:statuses", "read:search", "write:statuses")
@@ -83,7 +82,7 @@ async def register_app(client: httpx.AsyncClient, url: str, redirect_uri: str) -
     )
 
 
-async def sign_in(client: httpx.AsyncClient, url: str, open_browser: Callable[[str], object]) -> str:
+async def sign_in(client: httpx.AsyncClient, url: str, open_browser: OpenBrowser) -> str:
     """The access token from a browser sign-in; raises SignInFailed or another SourceError in words."""
     tokens = await sign_in_with_browser(
         client, lambda redirect_uri: register_app(client, url, redirect_uri), open_browser
@@ -101,51 +100,50 @@ def account_settings(check: MastodonCheck) -> dict[str, str]:
     return settings
 
 
-async def add_account(
-    accounts: AccountSetup, name: str, url: str, open_browser: Callable[[str], object], token: str = ""
-) -> MastodonCheck:
+async def add_account(accounts: AccountSetup, form: AccountForm, open_browser: OpenBrowser) -> MastodonCheck:
     """The accounts dialog's *Add*: sign in (or check a pasted token), then keep and sync the account."""
-    problem = accounts.name_problem(name)
+    problem = accounts.name_problem(form.name)
     if problem:
         return MastodonCheck(False, problem)
     try:
-        url = instance_url(url)
+        url = instance_url(form.url)
     except ValueError as exc:
         return MastodonCheck(False, str(exc))
-    check = await _signed_in(url, open_browser, token.strip())
+    check = await _signed_in(url, open_browser, form.secret.strip())
     if check.ok and check.token:
-        await accounts.keep(MastodonConnector.kind, name, url, check.token, account_settings(check))
+        await accounts.keep(MastodonConnector.kind, form.name, url, check.token, account_settings(check))
     return check
 
 
 async def sign_in_again(
-    accounts: AccountSetup, account: Account, open_browser: Callable[[str], object]
+    accounts: AccountSetup, account: Account, form: AccountForm, open_browser: OpenBrowser
 ) -> MastodonCheck:
-    """*Sign in again* on an account whose access was revoked: a new token, and it syncs at once."""
-    check = await _signed_in(account.base_url, open_browser, "")
+    """*Sign in again* on an account whose access was revoked: a new token (from the browser, or
+    pasted into the form), and it syncs at once."""
+    check = await _signed_in(account.base_url, open_browser, form.secret.strip())
     if check.ok and check.token:
         await accounts.sign_in_again(account, check.token)
     return check
 
 
-async def test_typed(url: str, token: str) -> MastodonCheck:
+async def test_typed(form: AccountForm) -> MastodonCheck:
     """*Test connection* with the instance and a token typed into the form."""
     try:
-        url = instance_url(url)
+        url = instance_url(form.url)
     except ValueError as exc:
         return MastodonCheck(False, str(exc))
-    return await _checked(url, token.strip())
+    return await _checked(url, form.secret.strip())
 
 
 async def test_stored(account: Account) -> MastodonCheck:
     """*Test connection* for a stored account, with its token from the keyring (read off the loop)."""
-    token = await credentials.off_loop(credentials.get_secret, account.kind, account.name)
+    token = await stored_secret(account)
     if not token:
         return MastodonCheck(False, f"No access token is stored for {account.name}; sign in again.")
     return await _checked(account.base_url, token)
 
 
-async def _signed_in(url: str, open_browser: Callable[[str], object], token: str) -> MastodonCheck:
+async def _signed_in(url: str, open_browser: OpenBrowser, token: str) -> MastodonCheck:
     """A typed token is checked; without one, the browser sign-in gets one first."""
     if not token:
         try:

@@ -1,39 +1,83 @@
-"""Adding, testing and removing Chatwoot accounts while the app runs: what the accounts dialog calls.
+"""Adding, testing, signing in again and removing accounts while the app runs: what the accounts
+dialog calls.
 
 The rules are the CLI's (``agentdesk account``): an account is added only after its connection
-test passed, its token goes only to the keyring, the profile keeps the rest. Every keyring call
+test passed, its secret goes only to the keyring, the profile keeps the rest. Every keyring call
 runs on the keyring thread and every store call on the store's threads, so the dialog can await
 these from the GUI thread.
+
+Each account kind brings a setup module (``agentdesk/sync/<kind>/setup.py``) with the four
+coroutines of :class:`KindSetup`; :func:`kind_setup` loads it on first use, so a kind's HTTP
+client and parsers cost nothing until someone adds or tests such an account.
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
-
-import httpx
+from typing import TYPE_CHECKING, Protocol, cast
 
 from agentdesk.core.entities import Account
 from agentdesk.core.events import AccountState, CannedResponsesChanged, SyncPhase
 from agentdesk.store.profile import Role
 from agentdesk.sync import credentials
 from agentdesk.sync.canned import CannedResponseFiles
-from agentdesk.sync.chatwoot.account_settings import account_settings, chatwoot_account_id
-from agentdesk.sync.chatwoot.connector import ChatwootConnector
-from agentdesk.sync.chatwoot.diagnosis import ConnectionCheck, diagnose
 from agentdesk.sync.connector_factory import real_connector
 from agentdesk.sync.errors import RealSourcesForbidden
 
 if TYPE_CHECKING:
     from agentdesk.sync.workspace import Workspace
 
-KIND = ChatwootConnector.kind
+#: Opens the platform's sign-in page in the system browser (tests put a browser of their own here).
+OpenBrowser = Callable[[str], object]
+
+#: The setup module of each kind that keeps a secret in the keyring, loaded on first use.
+SETUP_MODULES = {
+    "chatwoot": "agentdesk.sync.chatwoot.setup",
+    "mastodon": "agentdesk.sync.mastodon.setup",
+}
 
 
-async def check_connection(url: str, account_id: int, token: str, *, timeout: float = 20.0) -> ConnectionCheck:
-    """The connection test in plain words, on a client of its own (TLS is always verified)."""
-    async with httpx.AsyncClient(timeout=timeout) as client:
-        return await diagnose(client, url.strip().rstrip("/"), account_id, token)
+@dataclass(frozen=True, slots=True)
+class AccountForm:
+    """What the accounts dialog's form holds; each kind reads the fields it needs."""
+
+    name: str = ""
+    url: str = ""
+    account_number: int = 0
+    login: str = ""  # a handle, an e-mail address or an app's client id, depending on the kind
+    secret: str = field(default="", repr=False)  # a token or app password: to the keyring, never shown
+
+
+class Check(Protocol):
+    """A connection test's outcome, in words for the user."""
+
+    @property
+    def ok(self) -> bool: ...
+
+    @property
+    def message(self) -> str: ...
+
+
+class KindSetup(Protocol):
+    """The coroutines a kind's setup module offers the dialog."""
+
+    async def add_account(self, accounts: AccountSetup, form: AccountForm, open_browser: OpenBrowser) -> Check: ...
+
+    async def sign_in_again(
+        self, accounts: AccountSetup, account: Account, form: AccountForm, open_browser: OpenBrowser
+    ) -> Check: ...
+
+    async def test_typed(self, form: AccountForm) -> Check: ...
+
+    async def test_stored(self, account: Account) -> Check: ...
+
+
+def kind_setup(kind: str) -> KindSetup:
+    """The setup module of ``kind`` (a KeyError for a kind without one, e.g. the sandbox)."""
+    return cast(KindSetup, importlib.import_module(SETUP_MODULES[kind]))
 
 
 class AccountSetup:
@@ -55,17 +99,6 @@ class AccountSetup:
             return f"Choose another name: {name.strip()!r} is empty or taken."
         return ""
 
-    async def add(self, name: str, url: str, account_id: int, token: str) -> ConnectionCheck:
-        """Test, then store the token in the keyring and the account in the profile, then sync it."""
-        problem = self.name_problem(name)
-        if problem:
-            return ConnectionCheck(False, problem)
-        check = await check_connection(url, account_id, token.strip())
-        if check.ok:
-            me = check.profile.name if check.profile else ""
-            await self.keep(KIND, name, url.strip().rstrip("/"), token.strip(), account_settings(account_id, me))
-        return check
-
     async def keep(self, kind: str, name: str, url: str, secret: str, settings: dict[str, str]) -> Account:
         """A tested account: the secret into the keyring, the rest into the profile, and it starts syncing."""
         await credentials.off_loop(credentials.set_secret, kind, name.strip(), secret)
@@ -84,13 +117,6 @@ class AccountSetup:
         await credentials.off_loop(credentials.set_secret, account.kind, account.name, secret)
         self.ws.engine.wake(account.id)
 
-    async def test(self, account: Account) -> ConnectionCheck:
-        """Test a stored account with its stored token."""
-        token = await credentials.off_loop(credentials.get_secret, account.kind, account.name)
-        if not token:
-            return ConnectionCheck(False, f"No access token is stored for {account.name}; remove and add it again.")
-        return await check_connection(account.base_url, chatwoot_account_id(account), token)
-
     async def remove(self, account: Account) -> None:
         """Stop syncing it, forget its secret, and delete it with its conversations and canned responses."""
         await self.ws.engine.remove(account.id)
@@ -99,3 +125,8 @@ class AccountSetup:
         await self.ws.runner.write(CannedResponseFiles(self.ws.data_dir).forget, account.id)
         self.ws.accounts[:] = [a for a in self.ws.accounts if a.id != account.id]
         self.ws.hub.publish(CannedResponsesChanged(account.id))  # its canned responses leave the templates
+
+
+async def stored_secret(account: Account) -> str:
+    """The account's secret from the keyring, read off the loop ("" when none is stored)."""
+    return await credentials.off_loop(credentials.get_secret, account.kind, account.name) or ""
