@@ -1,0 +1,150 @@
+"""Signing an X account in, and checking a sign-in, for the CLI and the accounts dialog.
+
+X has no per-user app registration: a company registers *its* app once in the X Developer
+Console (a public "Native App" client with OAuth 2.0) and every agent signs in through it with
+its client id, which the account's settings keep. The browser sign-in is OAuth 2.0 authorization
+code with PKCE through the one-time loopback redirect; an access token pasted instead (e.g. from
+a script on a machine without a browser) is checked the same way before it is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import httpx
+
+from agentdesk.core.oauth import Tokens
+from agentdesk.sync import credentials
+from agentdesk.sync.browser_sign_in import sign_in_with_browser
+from agentdesk.sync.errors import NeedsSignIn, SourceError
+from agentdesk.sync.x.connector import XConnector
+from agentdesk.sync.x.session import API_URL, StoredSignIn, endpoints
+
+if TYPE_CHECKING:
+    from agentdesk.core.entities import Account
+    from agentdesk.sync.chatwoot.account_setup import AccountSetup
+
+NO_CLIENT_ID = (
+    "X needs the client id of your company's X app (Developer Console → your app → Keys and tokens → "
+    "OAuth 2.0 Client ID)."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class XCheck:
+    ok: bool
+    message: str
+    handle: str = ""
+    secret: str = field(default="", repr=False)  # handed on to the keyring, never shown or logged
+
+
+def api_url(value: str) -> str:
+    """The API's address: X's own unless the company goes through a proxy (or a test server)."""
+    value = value.strip().rstrip("/") or API_URL
+    if "://" not in value:
+        value = "https://" + value
+    split = urlsplit(value)
+    if split.scheme not in ("https", "http") or not split.netloc:
+        raise ValueError(f"{value!r} is not the address of the X API")
+    return f"{split.scheme}://{split.netloc}"
+
+
+async def check_sign_in(client: httpx.AsyncClient, url: str, stored: StoredSignIn) -> XCheck:
+    """Whether the sign-in works (``GET /2/users/me``), in plain words when it does not."""
+    connector = XConnector(client, base_url=url, stored=stored)
+    try:
+        me = await connector.me()
+    except NeedsSignIn:
+        return XCheck(False, "X refused this access token: it is wrong, expired or was revoked.")
+    except SourceError as exc:
+        return XCheck(False, str(exc))
+    handle = f"@{me['username']}"
+    return XCheck(True, f"Signed in to X as {handle}.", handle, stored.encode())
+
+
+async def sign_in(client: httpx.AsyncClient, url: str, client_id: str, open_browser: Callable[[str], object]) -> Tokens:
+    """Tokens from a browser sign-in; raises SignInFailed or another SourceError in words."""
+    if not client_id.strip():
+        raise SourceError(NO_CLIENT_ID)
+    return await sign_in_with_browser(client, endpoints(url, client_id.strip()), open_browser)
+
+
+def account_settings(check: XCheck, client_id: str) -> dict[str, str]:
+    """What the profile keeps: the handle and the app's client id. Never a token."""
+    settings = {"handle": check.handle}
+    if client_id.strip():
+        settings["client_id"] = client_id.strip()
+    return settings
+
+
+async def add_account(
+    accounts: AccountSetup,
+    name: str,
+    url: str,
+    client_id: str,
+    open_browser: Callable[[str], object],
+    token: str = "",
+) -> XCheck:
+    """The accounts dialog's *Add*: sign in (or check a pasted token), then keep and sync the account."""
+    problem = accounts.name_problem(name)
+    if problem:
+        return XCheck(False, problem)
+    try:
+        url = api_url(url)
+    except ValueError as exc:
+        return XCheck(False, str(exc))
+    check = await signed_in(url, client_id, open_browser, token.strip())
+    if check.ok and check.secret:
+        await accounts.keep(XConnector.kind, name, url, check.secret, account_settings(check, client_id))
+    return check
+
+
+async def sign_in_again(accounts: AccountSetup, account: Account, open_browser: Callable[[str], object]) -> XCheck:
+    """*Sign in again* on an account whose access was revoked: new tokens, and it syncs at once."""
+    check = await signed_in(account.base_url, account.settings.get("client_id", ""), open_browser, "")
+    if check.ok and check.secret:
+        await accounts.sign_in_again(account, check.secret)
+    return check
+
+
+async def test_typed(url: str, token: str) -> XCheck:
+    """*Test connection* with an access token typed into the form."""
+    try:
+        url = api_url(url)
+    except ValueError as exc:
+        return XCheck(False, str(exc))
+    if not token.strip():
+        return XCheck(False, "Type an access token, or leave it empty and sign in with the browser.")
+    return await checked(url, StoredSignIn(Tokens(token.strip())))
+
+
+async def test_stored(account: Account) -> XCheck:
+    """*Test connection* for a stored account, with its sign-in from the keyring (read off the loop)."""
+    secret = await credentials.off_loop(credentials.get_secret, account.kind, account.name)
+    if not secret:
+        return XCheck(False, f"No sign-in is stored for {account.name}; sign in again.")
+    try:
+        stored = StoredSignIn.decode(secret)
+    except NeedsSignIn as exc:
+        return XCheck(False, str(exc))
+    return await checked(account.base_url, stored)
+
+
+async def signed_in(url: str, client_id: str, open_browser: Callable[[str], object], token: str) -> XCheck:
+    """A typed token is checked; without one, the browser sign-in gets tokens first."""
+    if token:
+        return await checked(url, StoredSignIn(Tokens(token)))
+    try:
+        async with httpx.AsyncClient(timeout=20) as client:
+            tokens = await sign_in(client, url, client_id, open_browser)
+    except SourceError as exc:
+        return XCheck(False, str(exc))
+    return await checked(url, StoredSignIn(tokens, client_id.strip()))
+
+
+async def checked(url: str, stored: StoredSignIn) -> XCheck:
+    async with httpx.AsyncClient(timeout=20) as client:
+        return await check_sign_in(client, url, stored)
