@@ -39,7 +39,13 @@ def _mastodon(account: Account, token: str) -> Connector:
     return MastodonConnector.for_account(account, token)
 
 
-REAL_SOURCES: dict[str, Build] = {"chatwoot": _chatwoot, "mastodon": _mastodon}
+def _x(account: Account, secret: str) -> Connector:
+    from agentdesk.sync.x import XConnector
+
+    return XConnector.for_account(account, secret)
+
+
+REAL_SOURCES: dict[str, Build] = {"chatwoot": _chatwoot, "mastodon": _mastodon, "x": _x}
 
 
 def real_connector(account: Account) -> Connector | None:
