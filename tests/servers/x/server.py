@@ -99,6 +99,7 @@ class XServer:
         self.state = XState()
         self.oauth = OAuthAuthority()
         self.oauth.state.client_ids = {CLIENT_ID}
+        self.oauth.state.code_lifetime = 30.0  # X: "the authorization code is valid for 30 seconds"
         self._lock = threading.RLock()
         self._ids = itertools.count(1_860_000_000_000_000_000)
         self._user_ids = itertools.count(1_072_250_532_645_998_596)
