@@ -10,15 +10,12 @@ import argparse
 import asyncio
 import json
 import sys
-from datetime import UTC, datetime
 
 from agentdesk.cli import CliError
 from agentdesk.cli.profile_access import open_profile
-from agentdesk.core.monitoring import normalise_query
+from agentdesk.core.monitoring import QueryProblem, normalise_query
 from agentdesk.sync.monitoring import MonitoringService
 from agentdesk.sync.workspace import Workspace
-
-SEARCHABLE = ("mastodon",)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -40,16 +37,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 async def _add(args: argparse.Namespace) -> int:
     try:
-        query = normalise_query(args.query)
-    except ValueError as exc:
+        normalise_query(args.query)  # a typing mistake is told before the profile is opened
+    except QueryProblem as exc:
         raise CliError(str(exc)) from None
     ws = open_profile(args)
     try:
-        account = next((a for a in ws.accounts if a.name == args.account), None)
-        if account is None or account.kind not in SEARCHABLE:
-            names = ", ".join(a.name for a in ws.accounts if a.kind in SEARCHABLE) or "none"
+        monitoring = MonitoringService(ws)
+        account = next((a for a in monitoring.searchable() if a.name == args.account), None)
+        if account is None:
+            names = ", ".join(a.name for a in monitoring.searchable()) or "none"
             raise CliError(f"no platform account named {args.account!r} can search; accounts that can: {names}")
-        search = await ws.runner.write(ws.store.add_search, account.id, query, datetime.now(UTC))
+        search = await monitoring.add(account, args.query)
         print(f"{search.id}\t{account.name}\t{search.query}")
     finally:
         await ws.close()

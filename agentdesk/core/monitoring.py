@@ -56,17 +56,32 @@ class FoundPost:
         return self.hit.conversation
 
 
+class QueryProblem(ValueError):
+    """Why a search cannot be saved; ``kind`` lets the window say it in the agent's language."""
+
+    AT_NAME = "at_name"
+    EMPTY = "empty"
+    TOO_LONG = "too_long"
+    NOT_A_HASHTAG = "not_a_hashtag"
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
 def normalise_query(text: str) -> str:
-    """The query as it is kept; ``ValueError`` says in words what is wrong with it."""
+    """The query as it is kept; :class:`QueryProblem` says in words what is wrong with it."""
     query = " ".join(text.split())
     if query.startswith("@"):
-        raise ValueError("search for the name without @: mentions of the account arrive in the queue anyway")
+        raise QueryProblem(
+            QueryProblem.AT_NAME, "search for the name without @: mentions of the account arrive in the queue anyway"
+        )
     if not query or query == "#":
-        raise ValueError("a search needs a word, a hashtag or a name")
+        raise QueryProblem(QueryProblem.EMPTY, "a search needs a word, a hashtag or a name")
     if len(query) > MAX_QUERY:
-        raise ValueError(f"a search may have at most {MAX_QUERY} characters")
+        raise QueryProblem(QueryProblem.TOO_LONG, f"a search may have at most {MAX_QUERY} characters")
     if query.startswith("#") and not query[1:].replace("_", "").isalnum():
-        raise ValueError(f"{query!r} is not a hashtag: letters, digits and _ only")
+        raise QueryProblem(QueryProblem.NOT_A_HASHTAG, f"{query!r} is not a hashtag: letters, digits and _ only")
     return query
 
 

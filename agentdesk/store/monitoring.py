@@ -30,6 +30,23 @@ def add_search(session: Session, account_id: int, query: str, now: datetime) -> 
     return _search(row)
 
 
+def change_search(session: Session, search_id: int, query: str) -> SavedSearch | None:
+    """A new query for a saved search, run at the next poll; if the account already has a search
+    for it, the two become that one. None when the search is gone."""
+    row = session.get(SavedSearchRow, search_id)
+    if row is None:
+        return None
+    twin = session.scalar(
+        select(SavedSearchRow).where(SavedSearchRow.account_id == row.account_id, SavedSearchRow.query == query)
+    )
+    if twin is not None and twin.id != row.id:
+        session.delete(row)
+        return _search(twin)
+    row.query, row.last_run_at = query, None
+    session.flush()
+    return _search(row)
+
+
 def remove_search(session: Session, search_id: int) -> bool:
     return session.execute(delete(SavedSearchRow).where(SavedSearchRow.id == search_id)).rowcount > 0
 

@@ -213,6 +213,10 @@ class Store:
         with self._tx() as s:
             return monitoring.add_search(s, account_id, query, now)
 
+    def change_search(self, search_id: int, query: str) -> SavedSearch | None:
+        with self._tx() as s:
+            return monitoring.change_search(s, search_id, query)
+
     def remove_search(self, search_id: int) -> bool:
         with self._tx() as s:
             return monitoring.remove_search(s, search_id)

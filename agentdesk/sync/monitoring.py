@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 from agentdesk.core.entities import Account
 from agentdesk.core.events import ConversationsChanged
-from agentdesk.core.monitoring import FoundPost, SavedSearch, reason_for
+from agentdesk.core.monitoring import FoundPost, SavedSearch, normalise_query, reason_for
 from agentdesk.sync.connector import Connector
 from agentdesk.sync.connector_factory import real_connector
 from agentdesk.sync.errors import RateLimited, SourceError
@@ -27,6 +27,9 @@ from agentdesk.sync.workspace import Workspace, utc_now
 log = logging.getLogger(__name__)
 
 INTERVAL = timedelta(minutes=5)
+
+#: Account kinds whose platform has a post search (a team backend has none).
+SEARCHABLE_KINDS = ("mastodon",)
 
 
 class MonitoringService:
@@ -65,6 +68,29 @@ class MonitoringService:
             if connector is not None:
                 await connector.close()
         self._connectors.clear()
+
+    # --- the saved searches, as the window and the CLI change them ---------------------------------
+    def searchable(self) -> list[Account]:
+        return [account for account in self.ws.accounts if account.kind in SEARCHABLE_KINDS]
+
+    async def searches(self) -> list[SavedSearch]:
+        return await self.ws.runner.read(self.ws.store.saved_searches)
+
+    async def add(self, account: Account, text: str) -> SavedSearch:
+        """Save a search (``QueryProblem`` if the text cannot be one) and run it now."""
+        search = await self.ws.runner.write(self.ws.store.add_search, account.id, normalise_query(text), utc_now())
+        self.wake()
+        return search
+
+    async def change(self, search: SavedSearch, text: str) -> SavedSearch | None:
+        """A new query for a saved search (``QueryProblem`` if the text cannot be one), run now."""
+        changed = await self.ws.runner.write(self.ws.store.change_search, search.id, normalise_query(text))
+        self.wake()
+        return changed
+
+    async def remove(self, search: SavedSearch) -> bool:
+        """Stop the search; what it found stays in Monitoring until an agent takes or dismisses it."""
+        return await self.ws.runner.write(self.ws.store.remove_search, search.id)
 
     async def _run(self) -> None:
         while True:

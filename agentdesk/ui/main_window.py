@@ -232,6 +232,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self.tr("Answer topic with a template …"), QKeySequence("Ctrl+Shift+T"), self.answer_topic)
         accounts = menu.addAction(self.tr("Accounts …"), self.open_accounts)
         accounts.setEnabled(self.ws.settings.role is not Role.TRAINEE)  # training never holds a real account
+        searches = menu.addAction(self.tr("Saved searches …"), self.open_saved_searches)
+        searches.setEnabled(self.ws.settings.role is not Role.TRAINEE)
         if self.ws.settings.role is Role.SUPERVISOR:
             menu.addAction(self.tr("Supervisor desk …"), QKeySequence("Ctrl+Shift+D"), self.open_desk)
         menu.addAction(self.tr("Reassign …"), QKeySequence("Shift+R"), self.reassign)
@@ -293,6 +295,13 @@ class MainWindow(QMainWindow):
                 .replace("{file}", str(self.ws.data_dir / GUIDELINES_FILE))
                 .replace("{reason}", str(error))
             )
+
+    def open_saved_searches(self) -> None:
+        from agentdesk.ui.saved_searches_dialog import SavedSearchesDialog
+
+        dialog = SavedSearchesDialog(self.monitoring, self.tasks.run, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def open_accounts(self) -> None:
         from agentdesk.sync.account_setup import AccountSetup  # the connector loads on first use

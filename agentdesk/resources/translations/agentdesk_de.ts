@@ -1046,62 +1046,67 @@
         <translation>Konten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="235" />
+        <source>Saved searches …</source>
+        <translation>Gespeicherte Suchen …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="238" />
         <source>Supervisor desk …</source>
         <translation>Supervisor-Ansicht …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>Reassign …</source>
         <translation>Neu zuweisen …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>Insert out-of-hours reply</source>
         <translation>Antwort außerhalb der Öffnungszeiten einfügen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>{file}, {reason}. The standard guidelines apply until it is fixed.</source>
         <translation>{file}, {reason}. Bis die Datei korrigiert ist, gelten die Standardrichtlinien.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="323" />
         <source>Escalations</source>
         <translation>Eskalationen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="324" />
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="325" />
         <source>Trainees</source>
         <translation>Trainees</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473" />
+        <location filename="../../ui/main_window.py" line="482" />
         <source>Pick a topic first: the reply goes to all its conversations.</source>
         <translation>Bitte zuerst ein Thema wählen: Die Antwort geht an alle seine Gespräche.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486" />
+        <location filename="../../ui/main_window.py" line="495" />
         <source>Answer the whole topic</source>
         <translation>Ganzes Thema beantworten</translation>
     </message>
@@ -1543,6 +1548,100 @@
         <location filename="../../ui/reply_editor.py" line="357" />
         <source>Add to dictionary</source>
         <translation>Zum Wörterbuch hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearchesDialog</name>
+    <message>
+        <location filename="../../ui/saved_searches_dialog.py" line="45" />
+        <source>Saved searches</source>
+        <extracomment>Runs a coroutine for the dialog and calls back with its result (the window's TaskRunner.run).</extracomment>
+        <translation>Gespeicherte Suchen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_searches_dialog.py" line="48" />
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_searches_dialog.py" line="48" />
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_searches_dialog.py" line="48" />
+        <source>Last run</source>
+        <translation>Zuletzt gelaufen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_searches_dialog.py" line="63" />
+        <source>a keyword, a #hashtag or the brand's name without @</source>
+        <translation>ein Stichwort, ein #Hashtag oder der Markenname ohne @</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_searches_dialog.py" line="65" />
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_searches_dialog.py" line="67" />
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_searches_dialog.py" line="84" />
+        <source>Double-click a search (or press F2) to change it. Matches land in the Monitoring queue.</source>
+        <translation>Doppelklicken Sie auf eine Suche (oder drücken Sie F2), um sie zu ändern. Treffer landen in der Warteschlange „Monitoring“.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_searches_dialog.py" line="95" />
+        <source>None of your accounts can search: add a Mastodon, Bluesky or X account under Accounts first.</source>
+        <translation>Keines Ihrer Konten kann suchen: Fügen Sie zuerst unter „Konten“ ein Mastodon-, Bluesky- oder X-Konto hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_searches_dialog.py" line="126" />
+        <source>held up (see tooltip)</source>
+        <translation>pausiert (Grund im Tooltip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_searches_dialog.py" line="128" />
+        <source>not run yet</source>
+        <translation>noch nicht gelaufen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_searches_dialog.py" line="143" />
+        <source>Saved “{0}”; it runs now and then every five minutes.</source>
+        <translation>„{0}“ gespeichert; die Suche läuft jetzt und danach alle fünf Minuten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_searches_dialog.py" line="148" />
+        <source>Search changed.</source>
+        <translation>Suche geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_searches_dialog.py" line="153" />
+        <source>Removed “{0}”. What it found stays in Monitoring.</source>
+        <translation>„{0}“ entfernt. Was sie gefunden hat, bleibt im Monitoring.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_searches_dialog.py" line="171" />
+        <source>Search for the name without @: mentions of your account arrive in the queue anyway.</source>
+        <translation>Suchen Sie nach dem Namen ohne @: Erwähnungen Ihres Kontos landen ohnehin in der Warteschlange.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_searches_dialog.py" line="173" />
+        <source>A search may have at most {0} characters.</source>
+        <translation>Eine Suche darf höchstens {0} Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_searches_dialog.py" line="175" />
+        <source>A hashtag has letters, digits and _ only.</source>
+        <translation>Ein Hashtag besteht nur aus Buchstaben, Ziffern und _.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_searches_dialog.py" line="176" />
+        <source>A search needs a word, a hashtag or a name.</source>
+        <translation>Eine Suche braucht ein Wort, einen Hashtag oder einen Namen.</translation>
     </message>
 </context>
 <context>
