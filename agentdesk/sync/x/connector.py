@@ -77,6 +77,16 @@ class _Cursor:
         )
 
 
+def keyring_saver(account: Account) -> Save:
+    """Writes a rotated sign-in back to the account's keyring entry (on the keyring thread)."""
+    from agentdesk.sync import credentials
+
+    async def save(secret: str) -> None:
+        await credentials.off_loop(credentials.set_secret, account.kind, account.name, secret)
+
+    return save
+
+
 def _newest(*ids: str | None) -> str | None:
     return max((i for i in ids if i), key=int, default=None)
 
@@ -94,16 +104,11 @@ class XConnector:
     @classmethod
     def for_account(cls, account: Account, secret: str, *, timeout: float = 20.0) -> XConnector:
         """With the keyring secret; a rotated refresh token is written back to the keyring."""
-        from agentdesk.sync import credentials
-
         stored = StoredSignIn.decode(secret)
         if not stored.client_id and account.settings.get("client_id"):
             stored = StoredSignIn(stored.tokens, account.settings["client_id"])
-
-        async def save(new_secret: str) -> None:
-            await credentials.off_loop(credentials.set_secret, account.kind, account.name, new_secret)
-
-        return cls(httpx.AsyncClient(timeout=timeout), base_url=account.base_url or API_URL, stored=stored, save=save)
+        client = httpx.AsyncClient(timeout=timeout)
+        return cls(client, base_url=account.base_url or API_URL, stored=stored, save=keyring_saver(account))
 
     # -- who we are ------------------------------------------------------------------------------
     async def me(self) -> Mapping[str, Any]:

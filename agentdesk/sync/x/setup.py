@@ -20,8 +20,8 @@ from agentdesk.core.oauth import Tokens
 from agentdesk.sync import credentials
 from agentdesk.sync.browser_sign_in import sign_in_with_browser
 from agentdesk.sync.errors import NeedsSignIn, SourceError
-from agentdesk.sync.x.connector import XConnector
-from agentdesk.sync.x.session import API_URL, StoredSignIn, endpoints
+from agentdesk.sync.x.connector import XConnector, keyring_saver
+from agentdesk.sync.x.session import API_URL, Save, StoredSignIn, endpoints
 
 if TYPE_CHECKING:
     from agentdesk.core.entities import Account
@@ -52,9 +52,13 @@ def api_url(value: str) -> str:
     return f"{split.scheme}://{split.netloc}"
 
 
-async def check_sign_in(client: httpx.AsyncClient, url: str, stored: StoredSignIn) -> XCheck:
-    """Whether the sign-in works (``GET /2/users/me``), in plain words when it does not."""
-    connector = XConnector(client, base_url=url, stored=stored)
+async def check_sign_in(client: httpx.AsyncClient, url: str, stored: StoredSignIn, save: Save | None = None) -> XCheck:
+    """Whether the sign-in works (``GET /2/users/me``), in plain words when it does not.
+
+    A stored sign-in may be refreshed on the way: ``save`` keeps the rotated one, or the keyring
+    would be left with a refresh token X has retired.
+    """
+    connector = XConnector(client, base_url=url, stored=stored, save=save)
     try:
         me = await connector.me()
     except NeedsSignIn:
@@ -130,7 +134,7 @@ async def test_stored(account: Account) -> XCheck:
         stored = StoredSignIn.decode(secret)
     except NeedsSignIn as exc:
         return XCheck(False, str(exc))
-    return await checked(account.base_url, stored)
+    return await checked(account.base_url, stored, keyring_saver(account))
 
 
 async def signed_in(url: str, client_id: str, open_browser: Callable[[str], object], token: str) -> XCheck:
@@ -145,6 +149,6 @@ async def signed_in(url: str, client_id: str, open_browser: Callable[[str], obje
     return await checked(url, StoredSignIn(tokens, client_id.strip()))
 
 
-async def checked(url: str, stored: StoredSignIn) -> XCheck:
+async def checked(url: str, stored: StoredSignIn, save: Save | None = None) -> XCheck:
     async with httpx.AsyncClient(timeout=20) as client:
-        return await check_sign_in(client, url, stored)
+        return await check_sign_in(client, url, stored, save)
