@@ -37,6 +37,7 @@ OpenBrowser = Callable[[str], object]
 SETUP_MODULES = {
     "chatwoot": "agentdesk.sync.chatwoot.setup",
     "mastodon": "agentdesk.sync.mastodon.setup",
+    "x": "agentdesk.sync.x.setup",
 }
 
 

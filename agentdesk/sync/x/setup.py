@@ -9,7 +9,6 @@ a script on a machine without a browser) is checked the same way before it is ke
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -17,7 +16,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from agentdesk.core.oauth import Tokens
-from agentdesk.sync import credentials
+from agentdesk.sync.account_setup import AccountForm, OpenBrowser, stored_secret
 from agentdesk.sync.browser_sign_in import sign_in_with_browser
 from agentdesk.sync.errors import NeedsSignIn, SourceError
 from agentdesk.sync.x.connector import XConnector, keyring_saver
@@ -25,7 +24,7 @@ from agentdesk.sync.x.session import API_URL, Save, StoredSignIn, endpoints
 
 if TYPE_CHECKING:
     from agentdesk.core.entities import Account
-    from agentdesk.sync.chatwoot.account_setup import AccountSetup
+    from agentdesk.sync.account_setup import AccountSetup
 
 NO_CLIENT_ID = (
     "X needs the client id of your company's X app (Developer Console → your app → Keys and tokens → "
@@ -69,7 +68,7 @@ async def check_sign_in(client: httpx.AsyncClient, url: str, stored: StoredSignI
     return XCheck(True, f"Signed in to X as {handle}.", handle, stored.encode())
 
 
-async def sign_in(client: httpx.AsyncClient, url: str, client_id: str, open_browser: Callable[[str], object]) -> Tokens:
+async def sign_in(client: httpx.AsyncClient, url: str, client_id: str, open_browser: OpenBrowser) -> Tokens:
     """Tokens from a browser sign-in; raises SignInFailed or another SourceError in words."""
     if not client_id.strip():
         raise SourceError(NO_CLIENT_ID)
@@ -84,50 +83,48 @@ def account_settings(check: XCheck, client_id: str) -> dict[str, str]:
     return settings
 
 
-async def add_account(
-    accounts: AccountSetup,
-    name: str,
-    url: str,
-    client_id: str,
-    open_browser: Callable[[str], object],
-    token: str = "",
-) -> XCheck:
-    """The accounts dialog's *Add*: sign in (or check a pasted token), then keep and sync the account."""
-    problem = accounts.name_problem(name)
+async def add_account(accounts: AccountSetup, form: AccountForm, open_browser: OpenBrowser) -> XCheck:
+    """The accounts dialog's *Add*: sign in through the app named in the form (or check a pasted
+    token), then keep and sync the account."""
+    problem = accounts.name_problem(form.name)
     if problem:
         return XCheck(False, problem)
     try:
-        url = api_url(url)
+        url = api_url(form.url)
     except ValueError as exc:
         return XCheck(False, str(exc))
-    check = await signed_in(url, client_id, open_browser, token.strip())
+    check = await signed_in(url, form.login, open_browser, form.secret.strip())
     if check.ok and check.secret:
-        await accounts.keep(XConnector.kind, name, url, check.secret, account_settings(check, client_id))
+        await accounts.keep(XConnector.kind, form.name, url, check.secret, account_settings(check, form.login))
     return check
 
 
-async def sign_in_again(accounts: AccountSetup, account: Account, open_browser: Callable[[str], object]) -> XCheck:
-    """*Sign in again* on an account whose access was revoked: new tokens, and it syncs at once."""
-    check = await signed_in(account.base_url, account.settings.get("client_id", ""), open_browser, "")
+async def sign_in_again(
+    accounts: AccountSetup, account: Account, form: AccountForm, open_browser: OpenBrowser
+) -> XCheck:
+    """*Sign in again* on an account whose access was revoked or expired: new tokens through the
+    account's app (from the browser, or a token pasted into the form), and it syncs at once."""
+    client_id = form.login.strip() or account.settings.get("client_id", "")
+    check = await signed_in(account.base_url, client_id, open_browser, form.secret.strip())
     if check.ok and check.secret:
         await accounts.sign_in_again(account, check.secret)
     return check
 
 
-async def test_typed(url: str, token: str) -> XCheck:
+async def test_typed(form: AccountForm) -> XCheck:
     """*Test connection* with an access token typed into the form."""
     try:
-        url = api_url(url)
+        url = api_url(form.url)
     except ValueError as exc:
         return XCheck(False, str(exc))
-    if not token.strip():
+    if not form.secret.strip():
         return XCheck(False, "Type an access token, or leave it empty and sign in with the browser.")
-    return await checked(url, StoredSignIn(Tokens(token.strip())))
+    return await checked(url, StoredSignIn(Tokens(form.secret.strip())))
 
 
 async def test_stored(account: Account) -> XCheck:
     """*Test connection* for a stored account, with its sign-in from the keyring (read off the loop)."""
-    secret = await credentials.off_loop(credentials.get_secret, account.kind, account.name)
+    secret = await stored_secret(account)
     if not secret:
         return XCheck(False, f"No sign-in is stored for {account.name}; sign in again.")
     try:
@@ -137,7 +134,7 @@ async def test_stored(account: Account) -> XCheck:
     return await checked(account.base_url, stored, keyring_saver(account))
 
 
-async def signed_in(url: str, client_id: str, open_browser: Callable[[str], object], token: str) -> XCheck:
+async def signed_in(url: str, client_id: str, open_browser: OpenBrowser, token: str) -> XCheck:
     """A typed token is checked; without one, the browser sign-in gets tokens first."""
     if token:
         return await checked(url, StoredSignIn(Tokens(token)))
