@@ -10,7 +10,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
 from agentdesk.core.channels import Audience, Channel
-from agentdesk.core.length import measure
+from agentdesk.core.length import ChannelRules, measure
 from agentdesk.ui.draft_highlights import FINDING, HIGHLIGHT_KIND, OVER, SPELLING
 from agentdesk.ui.length_counter import NEAR_COLOUR, OVER_COLOUR
 from agentdesk.ui.reply_editor import ReplyEditor
@@ -207,3 +207,17 @@ def test_misspelt_word_is_underlined_after_a_pause_and_add_to_dictionary_removes
     with qtbot.waitSignal(editor.spelling.checked, timeout=5_000):
         editor.set_text("Das Paket wurde verschikt.")  # the word stays known in later drafts
     assert highlighted(editor, SPELLING) == []
+
+
+def test_a_mastodon_reply_is_counted_with_the_handle_the_connector_puts_in_front(editor: ReplyEditor) -> None:
+    rules = ChannelRules(max_characters=30)
+    editor.set_context(Channel.MASTODON, Audience.PUBLIC, rules=rules, mention="@ada@social.example")
+    editor.set_text("Danke, wir prüfen das.")  # 22 characters, and "@ada " in front: 27 of 30
+    assert editor.counter.text() == "⏳ 3"
+    editor.set_text("Danke, wir prüfen das sofort.")  # 29 + 5 = 34: the last four are over
+    assert editor.counter.text().endswith("-4") and highlighted(editor, OVER) == ["ort."]
+    editor.set_text("@ada@social.example danke!")  # written by the agent: not counted twice
+    assert editor.counter.text().endswith(str(30 - len("@ada danke!")))
+    editor.set_context(Channel.X, Audience.PUBLIC, mention="@ada")  # X threads replies without a mention
+    editor.set_text("Danke!")
+    assert editor.counter.text() == str(280 - 6)

@@ -376,6 +376,7 @@ class MainWindow(QMainWindow):
                 language=ui_language(),
                 known_names=self._known_names(conversation),
                 rules=self._account_rules(conversation.account_id),
+                mention=conversation.customer.handle,
             )
             self.templates.forget_inserted()
             self.editor.set_text(draft.text if draft else "")

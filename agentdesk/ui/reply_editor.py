@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
@@ -33,6 +34,7 @@ from agentdesk.core.checks import BLOCKING, Finding, Guidelines, is_blocked, par
 from agentdesk.core.checks.finding import FIX_ANSWER_PRIVATELY, FIX_LOWERCASE, FIX_SINGLE_MARK, FIX_SPLIT_THREAD
 from agentdesk.core.checks.messages import Language
 from agentdesk.core.length import ChannelRules, Measure, audiences, measure
+from agentdesk.core.reply_mention import MENTIONING_CHANNELS, with_mention
 from agentdesk.core.spelling import Misspelling
 from agentdesk.core.split import THREAD_CHANNELS, split_thread
 from agentdesk.resources import read_text
@@ -62,6 +64,7 @@ class ReplyEditor(QWidget):
         self.setObjectName("replyEditor")
         self._channel = Channel.X
         self._rules: ChannelRules | None = None
+        self._mention = ""
         self._form_of_address = ""
         self._language: Language = "de"
         self._known_names: frozenset[str] = frozenset()
@@ -134,14 +137,17 @@ class ReplyEditor(QWidget):
         language: Language = "de",
         known_names: frozenset[str] = frozenset(),
         rules: ChannelRules | None = None,
+        mention: str = "",
     ) -> None:
         """A conversation was opened: the platform, the default audience, and what the checks need.
 
         ``form_of_address`` is "sie" or "du" for this customer ("" if not chosen); ``language`` is
         the language of the findings' reasons; ``known_names`` (company, products, the customer)
-        are never spelling mistakes or shouting; ``rules`` are the account's own limits.
+        are never spelling mistakes or shouting; ``rules`` are the account's own limits; ``mention``
+        is the handle a reply on this channel goes out with in front (counted, see ``with_mention``).
         """
         self._channel = channel
+        self._mention = mention if channel in MENTIONING_CHANNELS else ""
         self._form_of_address = form_of_address
         self._language = language
         self._known_names = known_names
@@ -276,7 +282,7 @@ class ReplyEditor(QWidget):
         if self.is_note():
             self._measure, self._findings = None, []
         else:
-            self._measure = measure(text, self._channel, self.audience(), rules=self._rules)
+            self._measure = self._counted(text)
             self._findings = self._check(text, self.audience(), self._measure) if text.strip() else []
         self.counter.show_measure(self._measure)
         self.findings.set_findings(self._findings)
@@ -287,6 +293,16 @@ class ReplyEditor(QWidget):
         self.split_button.setVisible(thread_channel and self.audience() is Audience.PUBLIC and not self.is_note())
         self.split_button.setEnabled(bool(text.strip()))
         self._highlight()
+
+    def _counted(self, text: str) -> Measure:
+        """The text counted as it is sent: with the handle in front that the connector adds."""
+        sent = with_mention(text, self._mention) if text.strip() and self._mention else text
+        result = measure(sent, self._channel, self.audience(), rules=self._rules)
+        shift = len(sent) - len(text)
+        if not shift:
+            return result
+        over = tuple((max(0, start - shift), end - shift) for start, end in result.over if end > shift)
+        return replace(result, over=over)
 
     def _check(self, text: str, audience: Audience, length: Measure) -> list[Finding]:
         return run_checks(

@@ -24,6 +24,7 @@ from agentdesk.core.entities import Account, Status
 from agentdesk.core.incoming import IncomingConversation, SyncBatch
 from agentdesk.core.length.rules import MastodonInstanceRules
 from agentdesk.core.monitoring import SearchHit
+from agentdesk.core.reply_mention import with_mention
 from agentdesk.sync.errors import MalformedResponse, Rejected
 from agentdesk.sync.mastodon import parsing
 from agentdesk.sync.mastodon.api import MastodonApi
@@ -185,10 +186,7 @@ class MastodonConnector:
         if not theirs:
             raise Rejected("There is no customer post in this thread to reply to.")
         parent = theirs[-1]
-        text = command.payload.get("text", "")
-        mention = "@" + str(parent["account"]["acct"])
-        if mention.lower() not in text.lower():
-            text = f"{mention} {text}"  # without the mention the customer is not told about the reply
+        text = with_mention(command.payload.get("text", ""), str(parent["account"]["acct"]))
         visibility = str(parent.get("visibility") or "public")
         posted = await self._api.post(
             "/api/v1/statuses",
