@@ -134,6 +134,16 @@ class AccountsDialog(QDialog):
                 self.tr("empty: sign in with the browser"),
                 browser=True,
             ),
+            "x": KindForm(
+                self.tr("X"),
+                self.tr("API address (optional)"),
+                "https://api.x.com",
+                self.tr("Access token (optional)"),
+                self.tr("empty: sign in with the browser"),
+                login_label=self.tr("Client ID of your X app"),
+                login_placeholder=self.tr("from the X Developer Console"),
+                browser=True,
+            ),
         }
 
     def _form(self, kind: str | None = None) -> KindForm:
