@@ -16,7 +16,7 @@
     </message>
     <message>
         <location filename="../../ui/accounts_dialog.py" line="83" />
-        <location filename="../../ui/accounts_dialog.py" line="153" />
+        <location filename="../../ui/accounts_dialog.py" line="163" />
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
@@ -72,69 +72,91 @@
     </message>
     <message>
         <location filename="../../ui/accounts_dialog.py" line="133" />
+        <location filename="../../ui/accounts_dialog.py" line="141" />
         <source>Access token (optional)</source>
         <translation>Zugriffstoken (optional)</translation>
     </message>
     <message>
         <location filename="../../ui/accounts_dialog.py" line="134" />
+        <location filename="../../ui/accounts_dialog.py" line="142" />
         <source>empty: sign in with the browser</source>
         <translation>leer: im Browser anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="153" />
+        <location filename="../../ui/accounts_dialog.py" line="138" />
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="139" />
+        <source>API address (optional)</source>
+        <translation>API-Adresse (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="143" />
+        <source>Client ID of your X app</source>
+        <translation>Client-ID Ihrer X-App</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="144" />
+        <source>from the X Developer Console</source>
+        <translation>aus der X Developer Console</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="163" />
         <source>Sign in and add</source>
         <translation>Anmelden und hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="179" />
+        <location filename="../../ui/accounts_dialog.py" line="189" />
         <source>synced</source>
         <translation>synchronisiert</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="181" />
+        <location filename="../../ui/accounts_dialog.py" line="191" />
         <source>syncing {0} of {1}</source>
         <translation>synchronisiere {0} von {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="183" />
+        <location filename="../../ui/accounts_dialog.py" line="193" />
         <source>syncing</source>
         <translation>synchronisiere</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="185" />
+        <location filename="../../ui/accounts_dialog.py" line="195" />
         <source>offline, trying again</source>
         <translation>offline, neuer Versuch folgt</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="187" />
+        <location filename="../../ui/accounts_dialog.py" line="197" />
         <source>needs sign-in</source>
         <translation>Anmeldung nötig</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="189" />
+        <location filename="../../ui/accounts_dialog.py" line="199" />
         <source>no access</source>
         <translation>kein Zugriff</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="190" />
+        <location filename="../../ui/accounts_dialog.py" line="200" />
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="209" />
-        <location filename="../../ui/accounts_dialog.py" line="216" />
-        <location filename="../../ui/accounts_dialog.py" line="227" />
+        <location filename="../../ui/accounts_dialog.py" line="219" />
+        <location filename="../../ui/accounts_dialog.py" line="226" />
+        <location filename="../../ui/accounts_dialog.py" line="237" />
         <source>Testing the connection…</source>
         <translation>Verbindung wird getestet …</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="216" />
-        <location filename="../../ui/accounts_dialog.py" line="227" />
+        <location filename="../../ui/accounts_dialog.py" line="226" />
+        <location filename="../../ui/accounts_dialog.py" line="237" />
         <source>Waiting for the sign-in in your browser…</source>
         <translation>Warte auf die Anmeldung im Browser …</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="249" />
+        <location filename="../../ui/accounts_dialog.py" line="259" />
         <source>Removed {0} and its access token.</source>
         <translation>{0} und sein Zugriffstoken wurden entfernt.</translation>
     </message>
@@ -1101,12 +1123,12 @@
         <translation>Trainees</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482" />
+        <location filename="../../ui/main_window.py" line="483" />
         <source>Pick a topic first: the reply goes to all its conversations.</source>
         <translation>Bitte zuerst ein Thema wählen: Die Antwort geht an alle seine Gespräche.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495" />
+        <location filename="../../ui/main_window.py" line="496" />
         <source>Answer the whole topic</source>
         <translation>Ganzes Thema beantworten</translation>
     </message>
@@ -1490,62 +1512,62 @@
 <context>
     <name>ReplyEditor</name>
     <message>
-        <location filename="../../ui/reply_editor.py" line="77" />
+        <location filename="../../ui/reply_editor.py" line="80" />
         <source>Who will read this</source>
         <translation>Wer das lesen wird</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="82" />
+        <location filename="../../ui/reply_editor.py" line="85" />
         <source>Write a reply … (r)</source>
         <translation>Antwort schreiben … (r)</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="84" />
+        <location filename="../../ui/reply_editor.py" line="87" />
         <source>Reply</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="87" />
+        <location filename="../../ui/reply_editor.py" line="90" />
         <source>Split into a thread</source>
         <translation>Als Thread aufteilen</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="89" />
+        <location filename="../../ui/reply_editor.py" line="92" />
         <source>Send  Ctrl+Enter</source>
         <translation>Senden  Strg+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="151" />
+        <location filename="../../ui/reply_editor.py" line="157" />
         <source>Public reply</source>
         <translation>Öffentliche Antwort</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="151" />
+        <location filename="../../ui/reply_editor.py" line="157" />
         <source>Private message</source>
         <translation>Private Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="154" />
+        <location filename="../../ui/reply_editor.py" line="160" />
         <source>Internal note</source>
         <translation>Interne Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="247" />
+        <location filename="../../ui/reply_editor.py" line="253" />
         <source>Send despite warnings?</source>
         <translation>Trotz Warnungen senden?</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="253" />
+        <location filename="../../ui/reply_editor.py" line="259" />
         <source>Send anyway</source>
         <translation>Trotzdem senden</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="285" />
+        <location filename="../../ui/reply_editor.py" line="291" />
         <source>Fix the findings marked ⛔ first</source>
         <translation>Bitte zuerst die mit ⛔ markierten Hinweise beheben</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="357" />
+        <location filename="../../ui/reply_editor.py" line="373" />
         <source>Add to dictionary</source>
         <translation>Zum Wörterbuch hinzufügen</translation>
     </message>
