@@ -28,7 +28,13 @@ class Heard:
 
 @contextlib.asynccontextmanager
 async def listening(
-    server: ChatwootServer, demo: Demo, *, token: str | None = None, stale_after: float = 6.0, confirm: float = 10.0
+    server: ChatwootServer,
+    demo: Demo,
+    *,
+    token: str | None = None,
+    stale_after: float = 6.0,
+    confirm: float = 10.0,
+    presence_every: float = 20.0,
 ) -> AsyncIterator[tuple[CableListener, Heard]]:
     """A listener for the demo's agent, running on the test's loop; reconnects after 1 s (no jitter)."""
     heard = Heard()
@@ -43,6 +49,7 @@ async def listening(
         on_live=heard.lives.append,
         stale_after=stale_after,
         confirm_timeout=confirm,
+        presence_every=presence_every,
         jitter=lambda: 0.0,
     )
     task = asyncio.create_task(listener.run())
@@ -71,6 +78,23 @@ async def test_subscribes_and_hears_a_colleagues_reassignment(
 
         await wait_until(lambda: "assignee.changed" in heard.events)
         assert heard.events == ["message.created", "assignee.changed"]  # the activity message, then the change
+
+
+@pytest.mark.asyncio
+async def test_the_agent_stays_online_for_colleagues_while_the_app_listens(
+    chatwoot_server: ChatwootServer, chatwoot_demo: Demo
+) -> None:
+    """Chatwoot shows an agent online for 20 s after each presence update; the app keeps sending them
+    (here every 0.3 s instead of 20 s), and a stale presence lapses once it stops."""
+    cable, me = chatwoot_server.cable, chatwoot_demo.me.id
+    async with listening(chatwoot_server, chatwoot_demo, presence_every=0.3) as (listener, heard):
+        await wait_until(lambda: listener.live)
+        assert cable.online(me)  # subscribing counts as being here
+        await wait_until(lambda: cable.presence_updates >= 3, timeout=5)
+        assert cable.online(me, within=0.6)
+        assert heard.events == []  # the presence broadcast wakes no sync
+    await asyncio.sleep(0.7)
+    assert not cable.online(me, within=0.6)
 
 
 @pytest.mark.asyncio

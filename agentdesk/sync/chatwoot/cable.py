@@ -20,6 +20,9 @@ What this relies on (Chatwoot's open-source server and dashboard, see the contra
   with ``confirm_subscription`` or ``reject_subscription``, may send ``disconnect`` (with
   ``reconnect``), and broadcasts ``{"identifier", "message": {"event", "data"}}``. The JS client
   counts a connection as stale after 6 s without a ping (two missed); so do we.
+* ``RoomChannel#update_presence`` (the dashboard sends ``{"action": "update_presence"}`` every 20 s)
+  keeps the user online in ``OnlineStatusTracker`` for 20 s: without it colleagues and the team
+  lead would see an agent working in AgentDesk as offline. Subscribing counts as the first one.
 * A ``RoomChannel`` whose token or user does not match raises in ``subscribed`` rather than
   rejecting, so a real server may answer with silence: no confirmation within
   ``CONFIRM_TIMEOUT`` counts as refused.
@@ -62,6 +65,10 @@ STALE_AFTER = 2 * PING_EVERY  # two missed pings: reconnect
 CONFIRM_TIMEOUT = 10.0  # a subscription neither confirmed nor rejected by then is refused
 RETRY = (2.0, 60.0)  # first and longest wait (s) before reconnecting after a drop, doubling between
 REFUSED = (15.0, 300.0)  # the same when the server has no /cable or refuses us: polling carries on
+#: Chatwoot counts an agent as online for 20 s after each ``update_presence`` (``OnlineStatusTracker``),
+#: and its dashboard sends one every 20 s; so does AgentDesk, so colleagues see the agent online.
+PRESENCE_EVERY = 20.0
+PRESENCE = json.dumps({"action": "update_presence"}, separators=(",", ":"))
 
 #: Events after which the account's conversations or messages may differ: each wakes the engine.
 #: Typing, presence and notifications change nothing the desk stores.
@@ -146,6 +153,7 @@ class CableListener:
         on_live: Live,
         stale_after: float = STALE_AFTER,
         confirm_timeout: float = CONFIRM_TIMEOUT,
+        presence_every: float = PRESENCE_EVERY,
         jitter: Callable[[], float] = random.random,
         ssl_context: ssl.SSLContext | None = None,
     ) -> None:
@@ -153,6 +161,7 @@ class CableListener:
         self._identity = identity
         self._on_event, self._on_live = on_event, on_live
         self.stale_after, self.confirm_timeout = stale_after, confirm_timeout
+        self.presence_every = presence_every
         self._jitter = jitter
         # The same trust store as the REST calls (httpx's), always verifying; unused for ws://.
         self._ssl = ssl_context if ssl_context is not None or url.startswith("ws://") else httpx.create_ssl_context()
@@ -198,20 +207,30 @@ class CableListener:
             raise CableRefused(f"the server answered {exc.response.status_code} at /cable") from None
 
     async def _converse(self, socket: ClientConnection, identity: CableIdentity) -> None:
-        """Read until the connection ends: subscribe after the welcome, pass events on."""
+        """Read until the connection ends: subscribe after the welcome, pass events on, and say
+        every ``presence_every`` seconds that the agent is here."""
         loop = asyncio.get_running_loop()
         confirm_by = loop.time() + self.confirm_timeout
         identifier = identity.identifier()
+        heard = loop.time()
+        presence_at: float | None = None  # when to say "still here" next; None until subscribed
         while True:
-            confirming = not self.live and confirm_by - loop.time() < self.stale_after
-            wait = confirm_by - loop.time() if confirming else self.stale_after
+            if presence_at is not None and loop.time() >= presence_at:
+                await socket.send(json.dumps({"command": "message", "identifier": identifier, "data": PRESENCE}))
+                presence_at = loop.time() + self.presence_every
+            stale_at = heard + self.stale_after
+            confirming = not self.live and confirm_by < stale_at
+            give_up = confirm_by if confirming else stale_at
             try:
-                async with asyncio.timeout(max(0.0, wait)):
+                async with asyncio.timeout(max(0.0, min(give_up, presence_at or give_up) - loop.time())):
                     raw = await socket.recv()
             except TimeoutError:
+                if loop.time() < give_up:
+                    continue  # time to say we are here
                 if confirming:
                     raise CableRefused("the subscription was not confirmed") from None
                 raise _Stale(f"no ping for {self.stale_after:g} s") from None
+            heard = loop.time()
             frame = json.loads(raw)
             if not isinstance(frame, dict):
                 continue
@@ -222,6 +241,7 @@ class CableListener:
                     pass  # receiving it was the point
                 case "confirm_subscription" if frame.get("identifier") == identifier:
                     self._set_live(True)
+                    presence_at = loop.time() + self.presence_every  # subscribing counted as presence
                 case "reject_subscription" if frame.get("identifier") == identifier:
                     raise CableRefused("the server refused the subscription")
                 case "disconnect":

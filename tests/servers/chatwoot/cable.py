@@ -59,6 +59,9 @@ def asks_for_cable(sock: socket.socket, wait: float = 5.0) -> bool:
     return head[: len(want)] == want and head[len(want) :] in (b" ", b"?")
 
 
+PRESENCE_DURATION = 20.0  # OnlineStatusTracker::PRESENCE_DURATION
+
+
 class _NotShuttingDown:
     """What a ``ServerConnection`` asks its server: only whether it is shutting down (never here)."""
 
@@ -84,6 +87,9 @@ class CableServer:
         self.ping_interval = ping_interval
         self.subscriptions = 0  # subscribe commands confirmed so far
         self.rejections = 0
+        #: When each user last said "here" (subscribing or ``update_presence``), as OnlineStatusTracker keeps it.
+        self.presence: dict[int, float] = {}
+        self.presence_updates = 0  # update_presence messages received
         self._pinging = threading.Event()
         self._pinging.set()
         self._sessions: set[_Session] = set()
@@ -96,6 +102,11 @@ class CableServer:
     def subscribed(self) -> int:
         """Sessions with a confirmed subscription right now."""
         return self._listening
+
+    def online(self, user_id: int, within: float = PRESENCE_DURATION) -> bool:
+        """Whether Chatwoot would count this user as online now (present within the last 20 s)."""
+        seen = self.presence.get(user_id)
+        return seen is not None and time.monotonic() - seen <= within
 
     def drop(self) -> None:
         """Cut every connection without a close frame, as a lost network would."""
@@ -192,8 +203,23 @@ class CableServer:
                     session.identifier, session.user = identifier, user
                     self.subscriptions += 1
                 session.outbox.put(json.dumps({"type": "confirm_subscription", "identifier": identifier}))
+                self.presence[user.id] = time.monotonic()  # RoomChannel#subscribed: update_subscription
             case "unsubscribe" if identifier == session.identifier:
                 self._forget(session, drop=False)
+            case "message" if identifier == session.identifier and session.user is not None:
+                if json.loads(command.get("data") or "{}").get("action") == "update_presence":
+                    self._present(session, session.user)
+
+    def _present(self, session: _Session, user: User) -> None:
+        """RoomChannel#update_presence: the user is online again, and the account's presence is
+        broadcast (``presence.update`` with the users online and their availability)."""
+        with self._lock:
+            self.presence[user.id] = time.monotonic()
+            self.presence_updates += 1
+        account_id = json.loads(session.identifier).get("account_id")
+        users = {str(u.id): u.availability for u in self.state.users.values() if self.online(u.id)}
+        message = {"event": "presence.update", "data": {"account_id": account_id, "users": users}}
+        session.outbox.put(json.dumps({"identifier": session.identifier, "message": message}))
 
     def _room_user(self, identifier: str) -> User | None:
         """The user ``RoomChannel`` would find: by pubsub token *and* id, member of the account."""
