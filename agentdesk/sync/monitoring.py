@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 INTERVAL = timedelta(minutes=5)
 
 #: Account kinds whose platform has a post search (a team backend has none).
-SEARCHABLE_KINDS = ("mastodon",)
+SEARCHABLE_KINDS = ("mastodon", "x")
 
 
 class MonitoringService:
