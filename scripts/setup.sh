@@ -8,10 +8,12 @@ cd "$(dirname "$0")/.."
 
 APP_PKGS=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 fonts-dejavu-core fonts-noto-color-emoji)
-TEST_PKGS=(xvfb xauth dbus gnome-keyring libsecret-tools tesseract-ocr tesseract-ocr-deu binutils)
+TEST_PKGS=(xvfb xauth dbus gnome-keyring libsecret-tools tesseract-ocr tesseract-ocr-deu binutils postgresql)
 
 pkgs=("${APP_PKGS[@]}")
 [ "${1:-}" = "--test" ] && pkgs+=("${TEST_PKGS[@]}")
+# The local Bluesky network of the tests runs on Node.js (20: see tests/servers/bluesky/package.json).
+[ "${1:-}" = "--test" ] && ! command -v npm >/dev/null && pkgs+=(nodejs npm)
 python3 -c "import venv, ensurepip" 2>/dev/null || pkgs+=(python3-venv)
 
 if command -v apt-get >/dev/null && ! dpkg -s "${pkgs[@]}" >/dev/null 2>&1; then

@@ -8,6 +8,7 @@ step() { echo "::: $* (t=$((SECONDS - t0))s)"; }
 
 step "install"
 bash scripts/setup.sh --test
+bash tests/servers/bluesky/install.sh   # the local Bluesky network (npm, cached in its node_modules)
 
 step "lint"
 .venv/bin/ruff check agentdesk tests bench

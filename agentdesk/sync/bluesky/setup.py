@@ -1,0 +1,138 @@
+"""Signing a Bluesky account in, for the CLI and the accounts dialog.
+
+Bluesky's way for a desktop app is an *app password* (Settings → Privacy and security → App
+passwords): ``createSession`` with the handle (or e-mail) and that password gives a session.
+The keyring keeps only the session (a JWT pair that rotates on every refresh), **not** the app
+password: a refresh token dies when it is used or after about 90 days, and a copy someone
+used would make our next refresh fail visibly (*Sign in again*), while an app password stays
+valid until the user revokes it by hand. When the session ends, the user types the app password
+once more; a revoked app password is then refused, as the user meant.
+
+Direct messages need an app password with *Allow access to your direct messages*; the sign-in
+checks it and says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import httpx
+
+from agentdesk.sync import credentials
+from agentdesk.sync.bluesky import identity
+from agentdesk.sync.bluesky.connector import DEFAULT_CHAT_DID
+from agentdesk.sync.bluesky.session_store import KIND, KeyringSessions
+from agentdesk.sync.bluesky.xrpc import Session, Xrpc
+from agentdesk.sync.errors import Forbidden, NeedsSignIn, Offline, Rejected, ServerError, SourceError
+
+if TYPE_CHECKING:
+    from agentdesk.core.entities import Account
+    from agentdesk.sync.chatwoot.account_setup import AccountSetup
+
+
+@dataclass(frozen=True, slots=True)
+class Directory:
+    """Where identities are looked up: Bluesky's public services, or a private network's."""
+
+    plc_url: str = identity.DEFAULT_PLC
+    resolver_url: str = identity.DEFAULT_RESOLVER
+    chat_did: str = DEFAULT_CHAT_DID
+
+
+@dataclass(frozen=True, slots=True)
+class BlueskyCheck:
+    ok: bool
+    message: str
+    pds: str = ""
+    settings: dict[str, str] = field(default_factory=dict)
+    secret: str = field(default="", repr=False)  # the session, handed on to the keyring, never shown
+
+
+async def sign_in(
+    identifier: str, app_password: str, pds: str = "", directory: Directory | None = None, *, timeout: float = 20
+) -> BlueskyCheck:
+    """A session for a handle or e-mail and an app password; its PDS is looked up unless given."""
+    directory = directory or Directory()
+    identifier = identity.normalise_handle(identifier)
+    if not identifier or not app_password.strip():
+        return BlueskyCheck(False, "Type the handle (or e-mail address) and an app password.")
+    try:
+        pds = identity.server_url(pds) if pds.strip() else ""
+    except ValueError as exc:
+        return BlueskyCheck(False, str(exc))
+    async with httpx.AsyncClient(timeout=timeout) as client:
+        try:
+            if not pds:
+                pds = (
+                    identity.ENTRYWAY
+                    if identity.is_email(identifier)
+                    else await identity.resolve_pds(
+                        client, identifier, plc_url=directory.plc_url, resolver_url=directory.resolver_url
+                    )
+                )
+            session = await Xrpc(client, pds, None).create_session(identifier, app_password.strip())
+            if pds == identity.ENTRYWAY:  # the entryway signs everyone in; the account lives on its own PDS
+                pds = identity.pds_of(await identity.did_document(client, session.did, directory.plc_url), session.did)
+            chat = await _chat_note(client, pds, session, directory.chat_did)
+        except SourceError as exc:
+            return BlueskyCheck(False, str(exc))
+    settings = {"handle": session.handle, "did": session.did, "chat_did": directory.chat_did}
+    return BlueskyCheck(True, f"Signed in as @{session.handle} on {pds}. {chat}", pds, settings, session.to_secret())
+
+
+async def _chat_note(client: httpx.AsyncClient, pds: str, session: Session, chat_did: str) -> str:
+    """Whether this sign-in may read direct messages, in a sentence."""
+    try:
+        await Xrpc(client, pds, session).query(
+            "chat.bsky.convo.listConvos", {"limit": 1}, proxy=f"{chat_did}#bsky_chat"
+        )
+    except Forbidden:
+        return (
+            "Direct messages are not synced: this app password may not read them "
+            "(make one with access to direct messages)."
+        )
+    except NeedsSignIn:
+        raise
+    except (Rejected, ServerError, Offline):
+        return f"Direct messages are not synced: the chat service {chat_did} does not answer through this server."
+    return "Direct messages are synced too."
+
+
+async def add_account(
+    accounts: AccountSetup, name: str, handle: str, app_password: str, pds: str = "", directory: Directory | None = None
+) -> BlueskyCheck:
+    """The accounts dialog's *Add*: sign in, then keep the session and sync the account."""
+    problem = accounts.name_problem(name)
+    if problem:
+        return BlueskyCheck(False, problem)
+    check = await sign_in(handle, app_password, pds, directory)
+    if check.ok:
+        await accounts.keep(KIND, name, check.pds, check.secret, check.settings)
+    return check
+
+
+async def sign_in_again(accounts: AccountSetup, account: Account, app_password: str) -> BlueskyCheck:
+    """*Sign in again* after the session ended: a new session from the app password, syncing at once."""
+    directory = Directory(chat_did=account.settings.get("chat_did", DEFAULT_CHAT_DID))
+    handle = account.settings.get("handle") or account.settings.get("did", "")
+    check = await sign_in(handle, app_password, account.base_url, directory)
+    if check.ok:
+        await accounts.sign_in_again(account, check.secret)
+    return check
+
+
+async def test_stored(account: Account) -> BlueskyCheck:
+    """*Test connection* for a stored account: its session from the keyring (refreshed if it must)."""
+    secret = await credentials.off_loop(credentials.get_secret, KIND, account.name)
+    if not secret:
+        return BlueskyCheck(False, f"No Bluesky session is stored for {account.name}; sign in again.")
+    chat_did = account.settings.get("chat_did", DEFAULT_CHAT_DID)
+    async with httpx.AsyncClient(timeout=20) as client:
+        try:
+            xrpc = Xrpc(client, account.base_url, Session.from_secret(secret), KeyringSessions(account.name))
+            me = await xrpc.query("com.atproto.server.getSession")
+            chat = await _chat_note(client, account.base_url, xrpc.signed_in(), chat_did)
+        except SourceError as exc:
+            return BlueskyCheck(False, str(exc))
+    return BlueskyCheck(True, f"Signed in as @{me.get('handle', '')} on {account.base_url}. {chat}", account.base_url)
