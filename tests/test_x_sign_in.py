@@ -156,3 +156,28 @@ async def test_a_secret_is_json_in_the_keyring_and_a_pasted_token_works_too() ->
     assert StoredSignIn.decode("  pasted-token\n") == StoredSignIn(Tokens("pasted-token"))
     with pytest.raises(NeedsSignIn, match="cannot be read"):
         StoredSignIn.decode('{"refresh_token": "r"}')
+
+
+async def test_two_connectors_of_one_account_share_a_rotation_instead_of_spending_a_retired_token(
+    x_server: XServer, client: httpx.AsyncClient
+) -> None:
+    """The sync and the monitoring each hold the sign-in; the one that refreshes second takes the
+    pair the first one stored, because X retires a refresh token once it is used."""
+    first = await signed_in(x_server, client)
+    expired = StoredSignIn(Tokens(first.access_token, first.refresh_token, datetime.now(UTC)), CLIENT_ID)
+    keyring = {"secret": expired.encode()}
+
+    async def save(secret: str) -> None:
+        keyring["secret"] = secret
+
+    async def load() -> str | None:
+        return keyring["secret"]
+
+    async with httpx.AsyncClient(timeout=5) as api:
+        sync, monitoring = (
+            XConnector(api, base_url=x_server.url, stored=expired, save=save, load=load) for _ in range(2)
+        )
+        assert (await sync.me())["username"] == "wellenreich"
+        assert (await monitoring.me())["username"] == "wellenreich"
+    refreshes = [t for m, t in x_server.state.requests if (m, t) == ("POST", "/2/oauth2/token")]
+    assert len(refreshes) == 2  # the sign-in's code exchange and one refresh, not two

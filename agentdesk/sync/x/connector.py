@@ -26,7 +26,7 @@ from agentdesk.sync.errors import MalformedResponse
 from agentdesk.sync.x import parsing
 from agentdesk.sync.x.api import XApi
 from agentdesk.sync.x.parsing import DM_PARAMS, TWEET_PARAMS, Page
-from agentdesk.sync.x.session import API_URL, Save, StoredSignIn, XSession
+from agentdesk.sync.x.session import API_URL, Load, Save, StoredSignIn, XSession
 
 PAGE = 100  # the most posts or DM events X returns at once
 FIRST_PASS_PAGES = 3  # a new account brings its last 300 mentions and DM events, not years of them
@@ -77,14 +77,18 @@ class _Cursor:
         )
 
 
-def keyring_saver(account: Account) -> Save:
-    """Writes a rotated sign-in back to the account's keyring entry (on the keyring thread)."""
+def keyring_access(account: Account) -> tuple[Save, Load]:
+    """Writes a rotated sign-in to the account's keyring entry, and reads the current one (on the
+    keyring thread)."""
     from agentdesk.sync import credentials
 
     async def save(secret: str) -> None:
         await credentials.off_loop(credentials.set_secret, account.kind, account.name, secret)
 
-    return save
+    async def load() -> str | None:
+        return await credentials.off_loop(credentials.get_secret, account.kind, account.name)
+
+    return save, load
 
 
 def _newest(*ids: str | None) -> str | None:
@@ -95,10 +99,16 @@ class XConnector:
     kind = "x"
 
     def __init__(
-        self, client: httpx.AsyncClient, *, base_url: str, stored: StoredSignIn, save: Save | None = None
+        self,
+        client: httpx.AsyncClient,
+        *,
+        base_url: str,
+        stored: StoredSignIn,
+        save: Save | None = None,
+        load: Load | None = None,
     ) -> None:
         self._client = client
-        self._api = XApi(client, base_url, XSession(client, base_url, stored, save))
+        self._api = XApi(client, base_url, XSession(client, base_url, stored, save, load))
         self._me: Mapping[str, Any] | None = None
 
     @classmethod
@@ -108,7 +118,8 @@ class XConnector:
         if not stored.client_id and account.settings.get("client_id"):
             stored = StoredSignIn(stored.tokens, account.settings["client_id"])
         client = httpx.AsyncClient(timeout=timeout)
-        return cls(client, base_url=account.base_url or API_URL, stored=stored, save=keyring_saver(account))
+        save, load = keyring_access(account)
+        return cls(client, base_url=account.base_url or API_URL, stored=stored, save=save, load=load)
 
     # -- who we are ------------------------------------------------------------------------------
     async def me(self) -> Mapping[str, Any]:

@@ -27,6 +27,7 @@ API_URL = "https://api.x.com"
 SCOPES = ("tweet.read", "tweet.write", "users.read", "dm.read", "dm.write", "offline.access")
 
 Save = Callable[[str], Awaitable[None]]
+Load = Callable[[], Awaitable[str | None]]
 
 
 def endpoints(api_url: str, client_id: str) -> OAuthEndpoints:
@@ -79,13 +80,26 @@ class StoredSignIn:
 
 
 class XSession:
-    """The bearer token for each request; refreshes it when it expires or X refuses it."""
+    """The bearer token for each request; refreshes it when it expires or X refuses it.
 
-    def __init__(self, client: httpx.AsyncClient, api_url: str, stored: StoredSignIn, save: Save | None) -> None:
+    Several connectors of one account (the sync and the monitoring) each hold a copy of the
+    sign-in. ``load`` reads the keyring's current one before a refresh: when another connector
+    has rotated the pair meanwhile, its new pair is used instead of our retired refresh token.
+    """
+
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        api_url: str,
+        stored: StoredSignIn,
+        save: Save | None,
+        load: Load | None = None,
+    ) -> None:
         self._client = client
         self._api_url = api_url
         self._stored = stored
         self._save = save
+        self._load = load
 
     @property
     def can_refresh(self) -> bool:
@@ -98,6 +112,8 @@ class XSession:
 
     async def renew(self) -> None:
         """A new pair from the refresh token, kept before it is used; a refused refresh: sign in again."""
+        if await self._rotated_elsewhere():
+            return
         if not self.can_refresh:
             raise NeedsSignIn("X no longer accepts this sign-in (it was revoked or has expired). Sign in again.")
         tokens = await refresh(
@@ -106,3 +122,14 @@ class XSession:
         self._stored = StoredSignIn(tokens, self._stored.client_id)
         if self._save is not None:
             await self._save(self._stored.encode())
+
+    async def _rotated_elsewhere(self) -> bool:
+        """Takes the keyring's sign-in if another connector (or a new sign-in) replaced ours."""
+        latest = await self._load() if self._load is not None else None
+        if not latest:
+            return False
+        stored = StoredSignIn.decode(latest)
+        if stored.tokens.access_token == self._stored.tokens.access_token:
+            return False
+        self._stored = StoredSignIn(stored.tokens, stored.client_id or self._stored.client_id)
+        return not stored.tokens.expired(datetime.now(UTC))

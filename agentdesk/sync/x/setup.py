@@ -19,8 +19,8 @@ from agentdesk.core.oauth import Tokens
 from agentdesk.sync.account_setup import AccountForm, OpenBrowser, stored_secret
 from agentdesk.sync.browser_sign_in import sign_in_with_browser
 from agentdesk.sync.errors import NeedsSignIn, SourceError
-from agentdesk.sync.x.connector import XConnector, keyring_saver
-from agentdesk.sync.x.session import API_URL, Save, StoredSignIn, endpoints
+from agentdesk.sync.x.connector import XConnector, keyring_access
+from agentdesk.sync.x.session import API_URL, Load, Save, StoredSignIn, endpoints
 
 if TYPE_CHECKING:
     from agentdesk.core.entities import Account
@@ -51,13 +51,16 @@ def api_url(value: str) -> str:
     return f"{split.scheme}://{split.netloc}"
 
 
-async def check_sign_in(client: httpx.AsyncClient, url: str, stored: StoredSignIn, save: Save | None = None) -> XCheck:
+async def check_sign_in(
+    client: httpx.AsyncClient, url: str, stored: StoredSignIn, keyring: tuple[Save, Load] | None = None
+) -> XCheck:
     """Whether the sign-in works (``GET /2/users/me``), in plain words when it does not.
 
-    A stored sign-in may be refreshed on the way: ``save`` keeps the rotated one, or the keyring
+    A stored sign-in may be refreshed on the way: ``keyring`` keeps the rotated one, or the keyring
     would be left with a refresh token X has retired.
     """
-    connector = XConnector(client, base_url=url, stored=stored, save=save)
+    save, load = keyring or (None, None)
+    connector = XConnector(client, base_url=url, stored=stored, save=save, load=load)
     try:
         me = await connector.me()
     except NeedsSignIn:
@@ -131,7 +134,7 @@ async def test_stored(account: Account) -> XCheck:
         stored = StoredSignIn.decode(secret)
     except NeedsSignIn as exc:
         return XCheck(False, str(exc))
-    return await checked(account.base_url, stored, keyring_saver(account))
+    return await checked(account.base_url, stored, keyring_access(account))
 
 
 async def signed_in(url: str, client_id: str, open_browser: OpenBrowser, token: str) -> XCheck:
@@ -146,6 +149,6 @@ async def signed_in(url: str, client_id: str, open_browser: OpenBrowser, token: 
     return await checked(url, StoredSignIn(tokens, client_id.strip()))
 
 
-async def checked(url: str, stored: StoredSignIn, save: Save | None = None) -> XCheck:
+async def checked(url: str, stored: StoredSignIn, keyring: tuple[Save, Load] | None = None) -> XCheck:
     async with httpx.AsyncClient(timeout=20) as client:
-        return await check_sign_in(client, url, stored, save)
+        return await check_sign_in(client, url, stored, keyring)
