@@ -12,7 +12,7 @@ import asyncio
 import json
 import sys
 
-from agentdesk.cli import CliError, account_mastodon, account_x
+from agentdesk.cli import CliError, account_bluesky, account_mastodon, account_x
 from agentdesk.cli.account_store import (
     keep_account,
     open_store,
@@ -31,7 +31,7 @@ from agentdesk.sync.chatwoot.setup import check_connection
 from agentdesk.sync.credentials import KeyringUnavailable
 
 #: Kinds whose accounts keep a secret in the keyring.
-KINDS = ("chatwoot", "mastodon", "x")
+KINDS = ("chatwoot", "mastodon", "x", "bluesky")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -49,6 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     chatwoot.set_defaults(func=_add)
     account_mastodon.register(kinds)
     account_x.register(kinds)
+    account_bluesky.register(kinds)
     listing = actions.add_parser("list", help="the accounts of this profile")
     listing.add_argument("--json", action="store_true", help="one JSON object per account")
     listing.set_defaults(func=_list)
@@ -147,6 +148,8 @@ def _test(args: argparse.Namespace) -> int:
         ok, message = account_mastodon.test(account.base_url, token)
     elif account.kind == "x":
         ok, message = account_x.test(account)
+    elif account.kind == "bluesky":
+        ok, message = account_bluesky.test(account)
     else:
         check = _check(account.base_url, int(account.settings["account_id"]), token)
         ok, message = check.ok, check.message

@@ -45,7 +45,13 @@ def _x(account: Account, secret: str) -> Connector:
     return XConnector.for_account(account, secret)
 
 
-REAL_SOURCES: dict[str, Build] = {"chatwoot": _chatwoot, "mastodon": _mastodon, "x": _x}
+def _bluesky(account: Account, secret: str) -> Connector:
+    from agentdesk.sync.bluesky import BlueskyConnector
+
+    return BlueskyConnector.for_account(account, secret)
+
+
+REAL_SOURCES: dict[str, Build] = {"chatwoot": _chatwoot, "mastodon": _mastodon, "x": _x, "bluesky": _bluesky}
 
 
 def real_connector(account: Account) -> Connector | None:
