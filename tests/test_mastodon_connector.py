@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
-from itertools import count
 
 import httpx
 import pytest
 import pytest_asyncio
 
 from agentdesk.core.channels import Audience, Channel
-from agentdesk.core.commands import Command, CommandKind
+from agentdesk.core.commands import CommandKind
 from agentdesk.core.entities import Direction
-from agentdesk.core.incoming import SyncBatch
 from agentdesk.sync.errors import MalformedResponse, NeedsSignIn, Offline, RateLimited, Rejected
 from agentdesk.sync.mastodon import MastodonConnector
+from tests.connector_passes import full_pass, reply
 from tests.servers.mastodon.server import MastodonServer
 
 pytest_plugins = ("tests.servers.mastodon.fixtures",)
-
-_keys = count(1)
 
 
 @pytest_asyncio.fixture
@@ -28,28 +24,6 @@ async def connector(server: MastodonServer) -> AsyncIterator[MastodonConnector]:
     conn = MastodonConnector(httpx.AsyncClient(timeout=5), base_url=server.url, token=server.token)
     yield conn
     await conn.close()
-
-
-async def full_pass(connector: MastodonConnector, cursor: str | None = None) -> tuple[list, str | None]:
-    conversations, batch = [], SyncBatch((), cursor, complete=False)
-    while True:
-        batch = await connector.fetch_changes(batch.cursor)
-        conversations.extend(batch.conversations)
-        if batch.complete:
-            return conversations, batch.cursor
-
-
-def reply(conversation_source_id: str, text: str) -> Command:
-    return Command(
-        id=1,
-        idempotency_key=f"key-{next(_keys)}",
-        kind=CommandKind.REPLY,
-        account_id=1,
-        conversation_source_id=conversation_source_id,
-        conversation_id=1,
-        payload={"text": text},
-        created_at=datetime.now(UTC),
-    )
 
 
 @pytest.mark.asyncio
@@ -137,14 +111,9 @@ async def test_notes_and_assignments_stay_local(server: MastodonServer, connecto
     kim = server.add_account("kim", "Kim")
     server.post(kim, "@wellenreich Hallo?")
     [conversation], _ = await full_pass(connector)
-    note = reply(conversation.source_id, "intern")
     for kind in (CommandKind.NOTE, CommandKind.ASSIGN):
-        assert (await connector.execute(Command(**{**_fields(note), "kind": kind}))).message is None
+        assert (await connector.execute(reply(conversation.source_id, "intern", kind=kind))).message is None
     assert server.replies_by_me() == []
-
-
-def _fields(command: Command) -> dict[str, object]:
-    return {name: getattr(command, name) for name in command.__slots__}
 
 
 @pytest.mark.asyncio

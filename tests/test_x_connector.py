@@ -8,25 +8,22 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from itertools import count
 
 import httpx
 import pytest
 import pytest_asyncio
 
 from agentdesk.core.channels import Audience, Channel
-from agentdesk.core.commands import Command, CommandKind
+from agentdesk.core.commands import CommandKind
 from agentdesk.core.entities import Direction, Status
-from agentdesk.core.incoming import IncomingConversation, SyncBatch
 from agentdesk.core.oauth import Tokens
 from agentdesk.sync.errors import Forbidden, MalformedResponse, NeedsSignIn, Offline, RateLimited, Rejected
 from agentdesk.sync.x import XConnector
 from agentdesk.sync.x.session import StoredSignIn
+from tests.connector_passes import full_pass, reply
 from tests.servers.x.server import XServer
 
 pytest_plugins = ("tests.servers.x.fixtures",)
-
-_keys = count(1)
 
 
 @pytest_asyncio.fixture
@@ -34,29 +31,6 @@ async def connector(x_server: XServer) -> AsyncIterator[XConnector]:
     conn = XConnector(httpx.AsyncClient(timeout=5), base_url=x_server.url, stored=StoredSignIn(Tokens(x_server.token)))
     yield conn
     await conn.close()
-
-
-async def full_pass(connector: XConnector, cursor: str | None = None) -> tuple[list[IncomingConversation], str]:
-    conversations, batch = [], SyncBatch((), cursor, complete=False)
-    while True:
-        batch = await connector.fetch_changes(batch.cursor)
-        conversations.extend(batch.conversations)
-        if batch.complete:
-            assert batch.cursor is not None
-            return conversations, batch.cursor
-
-
-def reply(conversation_source_id: str, text: str) -> Command:
-    return Command(
-        id=1,
-        idempotency_key=f"key-{next(_keys)}",
-        kind=CommandKind.REPLY,
-        account_id=1,
-        conversation_source_id=conversation_source_id,
-        conversation_id=1,
-        payload={"text": text},
-        created_at=datetime.now(UTC),
-    )
 
 
 @pytest.mark.asyncio
@@ -180,13 +154,8 @@ async def test_an_earlier_identical_answer_is_not_taken_for_this_one(x_server: X
     x_server.send_dm(kim, x_server.state.me, "Hallo?")
     [conversation], _ = await full_pass(connector)
     await connector.execute(reply(conversation.source_id, "Danke!"))
-    later = reply(conversation.source_id, "Danke!")
-    later = Command(**{**_fields(later), "created_at": datetime.now(UTC) + timedelta(hours=3)})
+    later = reply(conversation.source_id, "Danke!", created_at=datetime.now(UTC) + timedelta(hours=3))
     assert await connector.find_executed(later) is None
-
-
-def _fields(command: Command) -> dict[str, object]:
-    return {name: getattr(command, name) for name in command.__slots__}
 
 
 @pytest.mark.asyncio
@@ -201,9 +170,8 @@ async def test_x_refusing_a_duplicate_post_rejects_that_reply_only(x_server: XSe
 
 @pytest.mark.asyncio
 async def test_notes_and_assignments_stay_local(x_server: XServer, connector: XConnector) -> None:
-    note = reply("thread:1", "intern")
     for kind in (CommandKind.NOTE, CommandKind.ASSIGN):
-        assert (await connector.execute(Command(**{**_fields(note), "kind": kind}))).message is None
+        assert (await connector.execute(reply("thread:1", "intern", kind=kind))).message is None
     assert x_server.posts_by_me() == []
 
 

@@ -20,10 +20,11 @@ import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+from tests.servers.loopback import handler_for
 from tests.servers.mastodon import recordings
 from tests.servers.oauth_server import OAuthAuthority
 
@@ -67,7 +68,7 @@ class MastodonServer:
         self._ids = itertools.count(117_020_600_000_000_000)
         self._note_ids = itertools.count(100)
         self.clock = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler_for(self))
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, name="mastodon-test-server", daemon=True)
         self.state.me = self.add_account("wellenreich", "Wellenreich Service", followers=12_000)
@@ -378,32 +379,3 @@ def _form(body: bytes, headers: dict[str, str]) -> dict[str, str]:
         data = json.loads(body or b"{}")
         return {k: str(v) for k, v in data.items()}
     return {k: v[0] for k, v in parse_qs(body.decode()).items()}
-
-
-def _handler_for(server: MastodonServer) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def log_message(self, format: str, *args: object) -> None:
-            return
-
-        def _serve(self) -> None:
-            length = int(self.headers.get("Content-Length", "0"))
-            body = self.rfile.read(length) if length else b""
-            headers = {k.lower(): v for k, v in self.headers.items()}
-            status, out_headers, data = server.handle(self.command, self.path, headers, body)
-            if data is None:  # a dropped connection
-                self.close_connection = True
-                self.connection.close()
-                return
-            self.send_response(status)
-            for name, value in out_headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        do_GET = _serve
-        do_POST = _serve
-
-    return Handler

@@ -25,10 +25,10 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from tests.servers.loopback import Answer, LoopbackServer
 from tests.servers.oauth_server import OAuthAuthority
 from tests.servers.x import recordings
 
@@ -94,8 +94,11 @@ class XState:
     me: str = ""
 
 
-class XServer:
+class XServer(LoopbackServer):
+    name = "x-test-server"
+
     def __init__(self) -> None:
+        super().__init__()
         self.state = XState()
         self.oauth = OAuthAuthority()
         self.oauth.state.client_ids = {CLIENT_ID}
@@ -105,26 +108,9 @@ class XServer:
         self._user_ids = itertools.count(1_072_250_532_645_998_596)
         self._pages = itertools.count(1)
         self.clock = datetime.now(UTC)
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="x-test-server", daemon=True)
         self.state.me = self.add_user("wellenreich", "Wellenreich Service", followers=12_000)
         self.token = "company-token"
         self.state.tokens[self.token] = self.state.me
-
-    @property
-    def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def start(self) -> XServer:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        self._thread.join(timeout=5)
 
     # --- what tests do on the platform's side --------------------------------------------------
     def add_user(self, username: str, name: str, *, followers: int = 10) -> str:
@@ -209,9 +195,7 @@ class XServer:
         ]
 
     # --- the API --------------------------------------------------------------------------------
-    def handle(
-        self, method: str, target: str, headers: dict[str, str], body: bytes
-    ) -> tuple[int, dict[str, str], bytes | None]:
+    def handle(self, method: str, target: str, headers: dict[str, str], body: bytes) -> Answer:
         split = urlsplit(target)
         path = split.path.rstrip("/") or "/"
         query = parse_qs(split.query, keep_blank_values=True)
@@ -446,7 +430,7 @@ class XServer:
         return 201, answer
 
     # --- OAuth ------------------------------------------------------------------------------------
-    def _token(self, body: bytes, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes | None]:
+    def _token(self, body: bytes, headers: dict[str, str]) -> Answer:
         if headers.get("content-type", "").split(";")[0] != "application/x-www-form-urlencoded":
             self.oauth.state.violations.append("token request not form-encoded")
         form = {k: v[0] for k, v in parse_qs(body.decode()).items()}
@@ -481,14 +465,12 @@ class XServer:
         self.state.pages[token] = offset
         return token
 
-    def _problem(
-        self, status: int, body: dict[str, Any], template: str, method: str = "GET"
-    ) -> tuple[int, dict[str, str], bytes | None]:
+    def _problem(self, status: int, body: dict[str, Any], template: str, method: str = "GET") -> Answer:
         return self._json(status, body, method, template, {})
 
     def _json(
         self, status: int, body: dict[str, Any], method: str, template: str, request_headers: dict[str, str]
-    ) -> tuple[int, dict[str, str], bytes | None]:
+    ) -> Answer:
         recorded = RECORDED.get((method, template))
         headers = {"content-type": "application/json; charset=utf-8"}
         if recorded is not None:
@@ -535,34 +517,3 @@ def _invalid(parameters: dict[str, Any], message: str) -> dict[str, Any]:
 
 def _forbidden(detail: str) -> dict[str, Any]:
     return {"detail": detail, "type": "about:blank", "title": "Forbidden", "status": 403}
-
-
-def _handler_for(server: XServer) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def log_message(self, format: str, *args: object) -> None:
-            return
-
-        def _serve(self) -> None:
-            length = int(self.headers.get("Content-Length", "0"))
-            body = self.rfile.read(length) if length else b""
-            headers = {k.lower(): v for k, v in self.headers.items()}
-            status, out_headers, data = server.handle(self.command, self.path, headers, body)
-            if data is None:  # a dropped connection
-                self.close_connection = True
-                self.connection.close()
-                return
-            self.send_response(status)
-            for name, value in out_headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        do_GET = _serve
-        do_POST = _serve
-        do_PUT = _serve
-        do_DELETE = _serve
-
-    return Handler
