@@ -38,6 +38,7 @@ SETUP_MODULES = {
     "chatwoot": "agentdesk.sync.chatwoot.setup",
     "mastodon": "agentdesk.sync.mastodon.setup",
     "x": "agentdesk.sync.x.setup",
+    "bluesky": "agentdesk.sync.bluesky.setup",
 }
 
 

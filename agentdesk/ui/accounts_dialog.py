@@ -144,6 +144,15 @@ class AccountsDialog(QDialog):
                 login_placeholder=self.tr("from the X Developer Console"),
                 browser=True,
             ),
+            "bluesky": KindForm(
+                self.tr("Bluesky"),
+                self.tr("Server (PDS, optional)"),
+                self.tr("found from the handle"),
+                self.tr("App password"),
+                self.tr("Settings → Privacy and security → App passwords"),
+                login_label=self.tr("Handle or e-mail"),
+                login_placeholder="name.bsky.social",
+            ),
         }
 
     def _form(self, kind: str | None = None) -> KindForm:

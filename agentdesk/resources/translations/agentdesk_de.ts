@@ -16,7 +16,7 @@
     </message>
     <message>
         <location filename="../../ui/accounts_dialog.py" line="83" />
-        <location filename="../../ui/accounts_dialog.py" line="163" />
+        <location filename="../../ui/accounts_dialog.py" line="172" />
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
@@ -103,60 +103,90 @@
         <translation>aus der X Developer Console</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="163" />
+        <location filename="../../ui/accounts_dialog.py" line="148" />
+        <source>Bluesky</source>
+        <translation>Bluesky</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="149" />
+        <source>Server (PDS, optional)</source>
+        <translation>Server (PDS, optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="150" />
+        <source>found from the handle</source>
+        <translation>wird über das Handle gefunden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="151" />
+        <source>App password</source>
+        <translation>App-Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="152" />
+        <source>Settings → Privacy and security → App passwords</source>
+        <translation>Einstellungen → Datenschutz und Sicherheit → App-Passwörter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="153" />
+        <source>Handle or e-mail</source>
+        <translation>Handle oder E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="172" />
         <source>Sign in and add</source>
         <translation>Anmelden und hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="189" />
+        <location filename="../../ui/accounts_dialog.py" line="198" />
         <source>synced</source>
         <translation>synchronisiert</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="191" />
+        <location filename="../../ui/accounts_dialog.py" line="200" />
         <source>syncing {0} of {1}</source>
         <translation>synchronisiere {0} von {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="193" />
+        <location filename="../../ui/accounts_dialog.py" line="202" />
         <source>syncing</source>
         <translation>synchronisiere</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="195" />
+        <location filename="../../ui/accounts_dialog.py" line="204" />
         <source>offline, trying again</source>
         <translation>offline, neuer Versuch folgt</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="197" />
+        <location filename="../../ui/accounts_dialog.py" line="206" />
         <source>needs sign-in</source>
         <translation>Anmeldung nötig</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="199" />
+        <location filename="../../ui/accounts_dialog.py" line="208" />
         <source>no access</source>
         <translation>kein Zugriff</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="200" />
+        <location filename="../../ui/accounts_dialog.py" line="209" />
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="219" />
-        <location filename="../../ui/accounts_dialog.py" line="226" />
-        <location filename="../../ui/accounts_dialog.py" line="237" />
+        <location filename="../../ui/accounts_dialog.py" line="228" />
+        <location filename="../../ui/accounts_dialog.py" line="235" />
+        <location filename="../../ui/accounts_dialog.py" line="246" />
         <source>Testing the connection…</source>
         <translation>Verbindung wird getestet …</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="226" />
-        <location filename="../../ui/accounts_dialog.py" line="237" />
+        <location filename="../../ui/accounts_dialog.py" line="235" />
+        <location filename="../../ui/accounts_dialog.py" line="246" />
         <source>Waiting for the sign-in in your browser…</source>
         <translation>Warte auf die Anmeldung im Browser …</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="259" />
+        <location filename="../../ui/accounts_dialog.py" line="268" />
         <source>Removed {0} and its access token.</source>
         <translation>{0} und sein Zugriffstoken wurden entfernt.</translation>
     </message>

@@ -14,6 +14,7 @@ checks it and says so.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -28,16 +29,19 @@ from agentdesk.sync.errors import Forbidden, NeedsSignIn, Offline, Rejected, Ser
 
 if TYPE_CHECKING:
     from agentdesk.core.entities import Account
-    from agentdesk.sync.chatwoot.account_setup import AccountSetup
+    from agentdesk.sync.account_setup import AccountForm, AccountSetup, OpenBrowser
 
 
 @dataclass(frozen=True, slots=True)
 class Directory:
-    """Where identities are looked up: Bluesky's public services, or a private network's."""
+    """Where identities are looked up: Bluesky's public services, or a private network's (the CLI's
+    options, or ``AGENTDESK_BLUESKY_PLC``, ``…_RESOLVER`` and ``…_CHAT_DID`` for the whole app)."""
 
-    plc_url: str = identity.DEFAULT_PLC
-    resolver_url: str = identity.DEFAULT_RESOLVER
-    chat_did: str = DEFAULT_CHAT_DID
+    plc_url: str = field(default_factory=lambda: os.environ.get("AGENTDESK_BLUESKY_PLC") or identity.DEFAULT_PLC)
+    resolver_url: str = field(
+        default_factory=lambda: os.environ.get("AGENTDESK_BLUESKY_RESOLVER") or identity.DEFAULT_RESOLVER
+    )
+    chat_did: str = field(default_factory=lambda: os.environ.get("AGENTDESK_BLUESKY_CHAT_DID") or DEFAULT_CHAT_DID)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,27 +103,34 @@ async def _chat_note(client: httpx.AsyncClient, pds: str, session: Session, chat
     return "Direct messages are synced too."
 
 
-async def add_account(
-    accounts: AccountSetup, name: str, handle: str, app_password: str, pds: str = "", directory: Directory | None = None
-) -> BlueskyCheck:
-    """The accounts dialog's *Add*: sign in, then keep the session and sync the account."""
-    problem = accounts.name_problem(name)
+async def add_account(accounts: AccountSetup, form: AccountForm, open_browser: OpenBrowser) -> BlueskyCheck:
+    """The accounts dialog's *Add*: sign in with the handle and app password, keep the session, sync."""
+    problem = accounts.name_problem(form.name)
     if problem:
         return BlueskyCheck(False, problem)
-    check = await sign_in(handle, app_password, pds, directory)
+    check = await sign_in(form.login, form.secret, form.url)
     if check.ok:
-        await accounts.keep(KIND, name, check.pds, check.secret, check.settings)
+        await accounts.keep(KIND, form.name, check.pds, check.secret, check.settings)
     return check
 
 
-async def sign_in_again(accounts: AccountSetup, account: Account, app_password: str) -> BlueskyCheck:
-    """*Sign in again* after the session ended: a new session from the app password, syncing at once."""
+async def sign_in_again(
+    accounts: AccountSetup, account: Account, form: AccountForm, open_browser: OpenBrowser
+) -> BlueskyCheck:
+    """*Sign in again* after the session ended: a new session from the app password typed into the
+    form, on the account's own server, and it syncs at once."""
     directory = Directory(chat_did=account.settings.get("chat_did", DEFAULT_CHAT_DID))
-    handle = account.settings.get("handle") or account.settings.get("did", "")
-    check = await sign_in(handle, app_password, account.base_url, directory)
+    handle = form.login or account.settings.get("handle") or account.settings.get("did", "")
+    check = await sign_in(handle, form.secret, account.base_url, directory)
     if check.ok:
         await accounts.sign_in_again(account, check.secret)
     return check
+
+
+async def test_typed(form: AccountForm) -> BlueskyCheck:
+    """*Test connection* with the handle and app password typed into the form (nothing is kept)."""
+    check = await sign_in(form.login, form.secret, form.url)
+    return BlueskyCheck(check.ok, check.message, check.pds)
 
 
 async def test_stored(account: Account) -> BlueskyCheck:
