@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 
 from agentdesk.core.channels import Channel
 from agentdesk.core.entities import Queue
+from agentdesk.core.events import SyncPhase
 from agentdesk.core.oauth import Tokens
 from agentdesk.store import Store
 from agentdesk.sync import credentials
@@ -72,10 +73,11 @@ async def _contains(names: object, name: str) -> bool:
 
 
 def add_x_account(data_dir: Path, x_server: XServer, *searches: str) -> None:
-    """The profile as ``agentdesk account add x --token-stdin`` leaves it, with saved searches."""
+    """The profile as ``agentdesk account add x --client-id ID --token-stdin`` leaves it, with saved searches."""
     store = Store.open(data_dir)
+    settings = {"handle": "@wellenreich", "client_id": CLIENT_ID}
     try:
-        account = store.add_account("x", "Wellenreich X", datetime.now(UTC), base_url=x_server.url)
+        account = store.add_account("x", "Wellenreich X", datetime.now(UTC), base_url=x_server.url, settings=settings)
         for query in searches:
             store.add_search(account.id, query, datetime.now(UTC))
     finally:
@@ -137,3 +139,33 @@ async def test_a_monitoring_match_from_x_search_can_be_taken_into_the_queue(
         await wait_until(lambda: not win.pane.monitoring.isVisible(), timeout=5)
     searches = [t for m, t in x_server.state.requests if t.startswith("/2/tweets/search/recent")]
     assert searches and "query=Wellenreich" in searches[0]
+
+
+async def test_a_refused_sign_in_shows_needs_sign_in_until_the_agent_signs_in_again(
+    qtbot, tmp_path: Path, x_server: XServer, vault: MemoryKeyring
+) -> None:
+    kim = x_server.add_user("kim_berger", "Kim Berger")
+    x_server.post(kim, "@wellenreich Hallo?")
+    add_x_account(tmp_path, x_server)
+    async with window_on(tmp_path) as win:
+        await wait_until(lambda: win.list_model.rowCount() == 1, timeout=10)
+        x_server.revoke(x_server.token)
+        x_server.post(kim, "@wellenreich Noch jemand da?")
+        win.ws.engine.wake(win.ws.accounts[-1].id)
+        await wait_until(lambda: any(s.phase is SyncPhase.NEEDS_SIGN_IN for s in win.ws.engine.states()), 15)
+        dialog = AccountsDialog(AccountSetup(win.ws), win.tasks.run, parent=win)
+        dialog.open_browser = browser()
+        dialog.open()
+        row = next(i for i in range(dialog.model.rowCount()) if "Wellenreich X" in dialog.model.item(i).text())
+        assert "needs sign-in" in dialog.model.item(row).text()
+        dialog.view.setCurrentIndex(dialog.model.index(row, 0))
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+        ok, message = await wait_signal(dialog.checked, timeout=20)
+        assert ok, message
+        assert StoredSignIn.decode(vault.entries[("AgentDesk", "x:Wellenreich X")]).tokens.refresh_token
+
+        async def caught_up() -> bool:
+            return len(await ids_in(win, Queue.ALL_OPEN)) == 2
+
+        await until(caught_up)
+        dialog.close()
