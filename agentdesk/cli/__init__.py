@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "agentdesk.cli.triage_cmd",
     "agentdesk.cli.train_cmd",
     "agentdesk.cli.monitor_cmd",
+    "agentdesk.cli.settings_cmd",
 )
 
 

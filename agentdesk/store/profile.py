@@ -53,21 +53,39 @@ def resolve_data_dir(value: str | None) -> Path:
     return Path(value).expanduser().resolve() if value else default_data_dir()
 
 
-def load_settings(data_dir: Path) -> Settings:
-    """The profile's settings; unknown keys are ignored and a broken file gives the defaults."""
+class SettingsUnreadable(ValueError):
+    """settings.json exists but is not JSON, or holds a value of the wrong kind."""
+
+
+def read_settings(data_dir: Path) -> Settings:
+    """The profile's settings (the defaults without a file); unknown keys are ignored.
+
+    Raises SettingsUnreadable for a broken file, so a command that writes the file back loses nothing.
+    """
     path = data_dir / SETTINGS_FILE
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except FileNotFoundError:
         return Settings()
+    except (OSError, ValueError) as exc:
+        raise SettingsUnreadable(f"{path} cannot be read ({exc})") from None
+    if not isinstance(raw, dict):
+        raise SettingsUnreadable(f"{path} holds no JSON object")
     known = {f.name for f in fields(Settings)}
-    values = {k: v for k, v in raw.items() if k in known} if isinstance(raw, dict) else {}
     try:
-        settings = Settings(**values)
+        settings = Settings(**{k: v for k, v in raw.items() if k in known})
         settings.role = Role(settings.role)
-    except (TypeError, ValueError):
-        return Settings()
+    except (TypeError, ValueError) as exc:
+        raise SettingsUnreadable(f"{path} holds a value AgentDesk cannot read ({exc})") from None
     return settings
+
+
+def load_settings(data_dir: Path) -> Settings:
+    """The profile's settings; a broken file gives the defaults (the app still starts)."""
+    try:
+        return read_settings(data_dir)
+    except SettingsUnreadable:
+        return Settings()
 
 
 def save_settings(data_dir: Path, settings: Settings) -> None:
