@@ -230,3 +230,25 @@ async def test_a_monitoring_search_finds_posts_with_their_thread(x_server: XServ
     assert hit.uri == f"https://x.com/i/web/status/{said['id']}"
     assert hit.conversation.status is Status.MONITORING and hit.conversation.customer.handle == "@ben"
     assert [m.source_id for m in hit.conversation.messages] == [question["id"], said["id"]]
+
+
+@pytest.mark.asyncio
+async def test_without_access_to_direct_messages_the_mentions_still_sync(
+    x_server: XServer, connector: XConnector
+) -> None:
+    kim = x_server.add_user("kim", "Kim")
+    x_server.post(kim, "@wellenreich Hallo?")
+    x_server.inject("not_enrolled", path="/2/dm_events", times=2)
+    [conversation], cursor = await full_pass(connector)
+    assert conversation.audience is Audience.PUBLIC
+    x_server.post(kim, "@wellenreich Noch da?")
+    [again], _ = await full_pass(connector, cursor)  # the next pass tries the direct messages again
+    assert again.messages[-1].text == "@wellenreich Noch da?"
+
+
+@pytest.mark.asyncio
+async def test_an_app_without_access_to_mentions_is_told_so(x_server: XServer, connector: XConnector) -> None:
+    await connector.me()
+    x_server.inject("not_enrolled", path="/mentions")
+    with pytest.raises(Forbidden, match="X refuses this account access: You currently have access to a subset"):
+        await connector.fetch_changes(None)

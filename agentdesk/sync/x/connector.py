@@ -11,6 +11,7 @@ message to the other participant. X has no assignment, status or private notes: 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -22,11 +23,13 @@ from agentdesk.core.commands import Command, CommandKind, CommandResult
 from agentdesk.core.entities import Account, Direction, Status
 from agentdesk.core.incoming import IncomingConversation, IncomingMessage, SyncBatch
 from agentdesk.core.monitoring import SearchHit
-from agentdesk.sync.errors import MalformedResponse
+from agentdesk.sync.errors import Forbidden, MalformedResponse
 from agentdesk.sync.x import parsing
 from agentdesk.sync.x.api import XApi
 from agentdesk.sync.x.parsing import DM_PARAMS, TWEET_PARAMS, Page
 from agentdesk.sync.x.session import API_URL, Load, Save, StoredSignIn, XSession
+
+log = logging.getLogger(__name__)
 
 PAGE = 100  # the most posts or DM events X returns at once
 FIRST_PASS_PAGES = 3  # a new account brings its last 300 mentions and DM events, not years of them
@@ -160,7 +163,11 @@ class XConnector:
         params: dict[str, Any] = {**DM_PARAMS, "max_results": PAGE}
         if position.token:
             params["pagination_token"] = position.token
-        page = Page().add(await self._api.get("/2/dm_events", params), items="events")
+        try:
+            page = Page().add(await self._api.get("/2/dm_events", params), items="events")
+        except Forbidden as exc:  # an app without direct-message access (X's lower tiers): mentions go on
+            log.warning("direct messages of this X account are not synced: %s", exc)
+            return SyncBatch((), _Cursor(position.mentions, position.dms).encode(), complete=True, done=position.done)
         events = [e for e in page.data if position.dms is None or int(e["id"]) > int(position.dms)]
         conversations = tuple(parsing.direct_messages(events, page.users, me))
         newest = _newest(position.newest, *_ids(events))

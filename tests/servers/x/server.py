@@ -70,14 +70,27 @@ CREATE_FIELDS |= {"direct_message_deep_link", "geo", "community_id", "nullcast",
 
 UNAUTHORIZED = {"title": "Unauthorized", "type": "about:blank", "status": 401, "detail": "Unauthorized"}
 TOO_MANY = {"title": "Too Many Requests", "detail": "Too Many Requests", "type": "about:blank", "status": 429}
+#: X's answer when the app's access level does not include an endpoint (e.g. DMs or mentions on Free).
+NOT_ENROLLED = {
+    "client_id": CLIENT_ID,
+    "detail": "You currently have access to a subset of X API V2 endpoints and limited v1.1 endpoints (e.g. media "
+    "post, oauth) only. If you need access to this endpoint, you may need a different access level. You can learn "
+    "more here: https://developer.x.com/en/portal/product",
+    "registration_url": "https://developer.x.com/en/portal/product",
+    "title": "Client Forbidden",
+    "required_enrollment": "Appropriate Level of API Access",
+    "reason": "client-not-enrolled",
+    "type": "https://api.twitter.com/2/problems/client-forbidden",
+}
 NOT_FOUND = {"title": "Not Found Error", "type": "https://api.twitter.com/2/problems/resource-not-found"}
 
 
 @dataclass
 class Fault:
-    kind: str  # "rate_limited", "server_error", "malformed", "drop_after_commit"
+    kind: str  # "rate_limited", "server_error", "malformed", "drop_after_commit", "not_enrolled"
     path: str = ""
     method: str = ""
+    times: int = 1  # how many requests it answers
 
 
 @dataclass
@@ -139,9 +152,9 @@ class XServer(LoopbackServer):
         with self._lock:
             self.state.tokens.pop(token, None)
 
-    def inject(self, kind: str, path: str = "", method: str = "") -> None:
+    def inject(self, kind: str, path: str = "", method: str = "", *, times: int = 1) -> None:
         with self._lock:
-            self.state.faults.append(Fault(kind, path, method))
+            self.state.faults.append(Fault(kind, path, method, times))
 
     def posts_by_me(self) -> list[dict[str, Any]]:
         return [t for t in self.state.tweets.values() if t["author_id"] == self.state.me]
@@ -215,6 +228,8 @@ class XServer(LoopbackServer):
                 return self._problem(429, TOO_MANY, template, method)
             if fault == "server_error":
                 return self._problem(503, {"title": "Service Unavailable", "status": 503}, template, method)
+            if fault == "not_enrolled":
+                return self._problem(403, NOT_ENROLLED, template, method)
             if fault == "malformed":
                 return 200, {"content-type": "application/json; charset=utf-8"}, b'{"data":[{"id":"18600'
             me = self.state.tokens.get(headers.get("authorization", "").removeprefix("Bearer "))
@@ -456,7 +471,9 @@ class XServer(LoopbackServer):
     def _fault(self, method: str, path: str) -> str | None:
         for fault in self.state.faults:
             if fault.path in path and (not fault.method or fault.method == method):
-                self.state.faults.remove(fault)
+                fault.times -= 1
+                if fault.times <= 0:
+                    self.state.faults.remove(fault)
                 return fault.kind
         return None
 
