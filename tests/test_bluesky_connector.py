@@ -5,10 +5,6 @@ reaches the queue, and what the agent answers reaches the customer, threaded, ex
 from __future__ import annotations
 
 import asyncio
-import base64
-import hashlib
-import hmac
-import json
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -27,15 +23,12 @@ from agentdesk.sync.bluesky import BlueskyConnector, records
 from agentdesk.sync.bluesky.setup import Directory, sign_in
 from agentdesk.sync.bluesky.xrpc import Session
 from agentdesk.sync.errors import NeedsSignIn
-from tests.servers.bluesky.network import LocalNetwork, Person, poll
+from tests.servers.bluesky.network import LocalNetwork, Person, expired_copy, poll
 
 pytest_plugins = ("tests.servers.bluesky.fixtures",)
 pytestmark = [pytest.mark.bluesky, pytest.mark.asyncio]
 
 _keys = count(1)
-
-#: The local PDS signs its session tokens with dev-env's published test secret (``JWT_SECRET``).
-DEV_ENV_JWT_SECRET = b"jwt-secret"
 
 
 @dataclass
@@ -275,22 +268,11 @@ async def test_monitoring_finds_a_post_through_the_appview_search(bluesky_net: L
     assert hit.conversation.status is Status.MONITORING and hit.conversation.customer.handle == f"@{ada.handle}"
 
 
-def _expired_copy(access_jwt: str) -> str:
-    """The same access token, expired: what every session's token is after two hours."""
-    header, payload, _ = access_jwt.split(".")
-    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-    claims["exp"] = int(time.time()) - 60
-    body = base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=").decode()
-    signed = f"{header}.{body}".encode()
-    signature = hmac.new(DEV_ENV_JWT_SECRET, signed, hashlib.sha256).digest()
-    return f"{header}.{body}." + base64.urlsafe_b64encode(signature).rstrip(b"=").decode()
-
-
 async def test_an_expired_session_is_refreshed_and_the_rotated_tokens_are_kept(
     bluesky_net: LocalNetwork, shop: Shop
 ) -> None:
     old = shop.connector.xrpc.signed_in()
-    expired = Session(old.did, old.handle, _expired_copy(old.access_jwt), old.refresh_jwt)
+    expired = Session(old.did, old.handle, expired_copy(old.access_jwt), old.refresh_jwt)
     shop.connector.xrpc.session = expired
     await full_pass(shop.connector)  # works: refreshed on the way
     rotated = shop.keeper.saved[-1]
@@ -307,7 +289,7 @@ async def test_a_revoked_app_password_asks_to_sign_in_again(bluesky_net: LocalNe
     )
     shop.person.call("POST", "com.atproto.server.revokeAppPassword", json={"name": name})
     old = shop.connector.xrpc.signed_in()
-    shop.connector.xrpc.session = Session(old.did, old.handle, _expired_copy(old.access_jwt), old.refresh_jwt)
+    shop.connector.xrpc.session = Session(old.did, old.handle, expired_copy(old.access_jwt), old.refresh_jwt)
     with pytest.raises(NeedsSignIn, match="Sign in again"):
         await full_pass(shop.connector)
     check = await sign_in(shop.person.handle, shop.app_password, directory=Directory(bluesky_net.plc, bluesky_net.pds))

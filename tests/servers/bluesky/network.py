@@ -9,6 +9,9 @@ writes direct messages with plain XRPC calls, exactly as their own app would.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import itertools
 import json
 import os
@@ -197,6 +200,21 @@ class Person:
         return list(
             self.call("GET", "chat.bsky.convo.getMessages", chat=True, params={"convoId": convo_id})["messages"]
         )
+
+
+#: The local PDS signs its session tokens with dev-env's published test secret (``JWT_SECRET``).
+DEV_ENV_JWT_SECRET = b"jwt-secret"
+
+
+def expired_copy(access_jwt: str) -> str:
+    """The same access token, expired: what every session's token is after two hours."""
+    header, payload, _ = access_jwt.split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    claims["exp"] = int(time.time()) - 60
+    body = base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=").decode()
+    signed = f"{header}.{body}".encode()
+    signature = hmac.new(DEV_ENV_JWT_SECRET, signed, hashlib.sha256).digest()
+    return f"{header}.{body}." + base64.urlsafe_b64encode(signature).rstrip(b"=").decode()
 
 
 def poll(what: str, found: Callable[[], Any], timeout: float = 15.0) -> Any:
