@@ -9,8 +9,6 @@ than run into 429s; a 429 waits until the announced reset. Errors are problem ob
 
 from __future__ import annotations
 
-import contextlib
-import json
 import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -18,17 +16,12 @@ from typing import Any
 
 import httpx
 
-from agentdesk.sync.errors import (
-    Forbidden,
-    MalformedResponse,
-    NeedsSignIn,
-    RateLimited,
-    Rejected,
-    ServerError,
-    SourceError,
-)
-from agentdesk.sync.http_failures import retry_after_seconds, transport_failure
+from agentdesk.sync.errors import Forbidden, MalformedResponse, NeedsSignIn, Rejected, SourceError
+from agentdesk.sync.http_failures import transport_failure
+from agentdesk.sync.platform_http import RateHeaders, RequestBudget, common_failure, decode_json, epoch_reset
 from agentdesk.sync.x.session import XSession
+
+RATE_HEADERS = RateHeaders("X", "x-rate-limit-remaining", "x-rate-limit-reset", epoch_reset)
 
 #: Below this many requests left in an endpoint's window, wait for the reset rather than spend the rest.
 RESERVE = 2
@@ -46,7 +39,7 @@ class XApi:
         self._client = client
         self.base_url = base_url.rstrip("/")
         self._session = session
-        self._budget: dict[str, tuple[int, float]] = {}  # endpoint -> (remaining, reset epoch)
+        self._budgets: dict[str, RequestBudget] = {}  # one per endpoint: each has its own window
 
     async def get(self, path: str, params: Mapping[str, Any] | None = None, *, account: bool = False) -> Any:
         return await self.request("GET", path, params=params, account=account)
@@ -64,16 +57,19 @@ class XApi:
         account: bool = False,
     ) -> Any:
         """The decoded JSON. ``account``: a 404 there means this is no X API (not a missing post)."""
-        key = endpoint(method, path)
-        self._check_budget(key, datetime.now(UTC).timestamp())
+        budget = self._budgets.setdefault(endpoint(method, path), RequestBudget(RATE_HEADERS, RESERVE))
+        budget.check(datetime.now(UTC))
         response = await self._send(method, path, params, body)
         if response.status_code == 401 and self._session.can_refresh:
             await self._session.renew()  # expired early or revoked: a refused refresh raises NeedsSignIn
             response = await self._send(method, path, params, body)
-        self._note_budget(key, response)
+        budget.note(response)
         if not response.is_success:
             raise error_for_response(response, datetime.now(UTC), account=account)
-        return _decode(response)
+        answer = decode_json(response, "X")
+        if not isinstance(answer, Mapping):
+            raise MalformedResponse(f"X sent an answer that is not an object at {response.request.url.path}.")
+        return answer
 
     async def _send(
         self, method: str, path: str, params: Mapping[str, Any] | None, body: Mapping[str, Any] | None
@@ -83,25 +79,6 @@ class XApi:
             return await self._client.request(method, self.base_url + path, params=params, json=body, headers=headers)
         except httpx.TransportError as exc:
             raise transport_failure(exc, "X") from exc
-
-    def _note_budget(self, key: str, response: httpx.Response) -> None:
-        try:
-            remaining = int(response.headers["x-rate-limit-remaining"])
-            reset = float(response.headers["x-rate-limit-reset"])
-        except (KeyError, ValueError):
-            return
-        self._budget[key] = (remaining, reset)
-
-    def _check_budget(self, key: str, now: float) -> None:
-        """Almost out of requests on this endpoint: stop here and let the engine wait for its reset."""
-        remaining, reset = self._budget.get(key, (RESERVE + 1, 0.0))
-        if remaining > RESERVE:
-            return
-        if reset > now:
-            raise RateLimited(
-                f"X's request budget for this is almost used up; going on in {reset - now:.0f} seconds.", reset - now
-            )
-        del self._budget[key]
 
 
 def problem_text(body: object) -> str:
@@ -122,7 +99,7 @@ def error_for_response(response: httpx.Response, now: datetime, *, account: bool
     status = response.status_code
     try:
         said = problem_text(response.json())
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except ValueError:
         said = ""
     write = response.request.method != "GET"
     if status == 401:
@@ -135,26 +112,4 @@ def error_for_response(response: httpx.Response, now: datetime, *, account: bool
         return Forbidden("This server does not answer like the X API. Check the address.")
     if status == 404:
         return Rejected("The post no longer exists on X (deleted or hidden).")
-    if status == 429:
-        wait = retry_after_seconds(response.headers.get("Retry-After"), now)
-        reset = response.headers.get("x-rate-limit-reset")
-        if reset and not response.headers.get("Retry-After"):
-            with contextlib.suppress(ValueError):
-                wait = max(0.0, float(reset) - now.timestamp())
-        return RateLimited(f"X asks us to slow down; trying again in {wait:.0f} seconds.", wait)
-    if status >= 500:
-        return ServerError(f"The X server failed (HTTP {status}); trying again later.")
-    return Rejected(f"X refused this: {said}" if said else f"X refused this (HTTP {status}).")
-
-
-def _decode(response: httpx.Response) -> Any:
-    try:
-        body = response.json()
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise MalformedResponse(
-            f"X sent an answer we could not read ({type(exc).__name__} at "
-            f"{response.request.method} {response.request.url.path}); trying again later."
-        ) from exc
-    if not isinstance(body, Mapping):
-        raise MalformedResponse(f"X sent an answer that is not an object at {response.request.url.path}.")
-    return body
+    return common_failure(response, now, RATE_HEADERS, said)
