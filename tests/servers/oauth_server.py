@@ -17,8 +17,9 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlencode, urlsplit
+
+from tests.servers.loopback import Answer, LoopbackServer
 
 
 @dataclass
@@ -111,6 +112,13 @@ class OAuthAuthority:
             return 200, self._issue(client_id, "")
         return 400, {"error": "unsupported_grant_type"}
 
+    def token_request(self, headers: dict[str, str], body: bytes) -> tuple[int, dict[str, object]]:
+        """The token endpoint's answer to an HTTP request (headers with lower-case names)."""
+        if headers.get("content-type", "").split(";")[0] != "application/x-www-form-urlencoded":
+            self.state.violations.append("token request not form-encoded (RFC 6749 4.1.3)")
+        form = {k: v[0] for k, v in parse_qs(body.decode()).items()}
+        return self.token(form, headers.get("authorization", ""))
+
     def _code_grant(self, form: dict[str, str], client_id: str) -> tuple[int, dict[str, object]]:
         state = self.state
         with self._lock:
@@ -147,59 +155,20 @@ class OAuthAuthority:
         return 302, {"Location": f"{redirect_uri}?{urlencode(params)}"}, b""
 
 
-class OAuthServer(OAuthAuthority):
+class OAuthServer(OAuthAuthority, LoopbackServer):
+    """The authority alone on its own port, for the generic sign-in tests."""
+
+    name = "oauth-test-server"
+
     def __init__(self, state: OAuthServerState | None = None) -> None:
-        super().__init__(state)
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="oauth-test-server", daemon=True)
+        OAuthAuthority.__init__(self, state)
+        LoopbackServer.__init__(self)
 
-    @property
-    def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def start(self) -> OAuthServer:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        self._thread.join(timeout=5)
-
-
-def _handler_for(server: OAuthAuthority) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            return
-
-        def do_GET(self) -> None:
-            split = urlsplit(self.path)
-            if split.path != "/oauth/authorize":
-                self._send(404, {"Content-Type": "text/plain"}, b"not found")
-                return
-            query = {k: v[0] for k, v in parse_qs(split.query).items()}
-            self._send(*server.authorize(query))
-
-        def do_POST(self) -> None:
-            if urlsplit(self.path).path != "/oauth/token":
-                self._send(404, {"Content-Type": "text/plain"}, b"not found")
-                return
-            if self.headers.get("Content-Type", "").split(";")[0] != "application/x-www-form-urlencoded":
-                server.state.violations.append("token request not form-encoded (RFC 6749 4.1.3)")
-            length = int(self.headers.get("Content-Length", "0"))
-            form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
-            status, body = server.token(form, self.headers.get("Authorization", ""))
-            data = json.dumps(body).encode()
-            self._send(status, {"Content-Type": "application/json", "Cache-Control": "no-store"}, data)
-
-        def _send(self, status: int, headers: dict[str, str], body: bytes) -> None:
-            self.send_response(status)
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    return Handler
+    def handle(self, method: str, target: str, headers: dict[str, str], body: bytes) -> Answer:
+        split = urlsplit(target)
+        if (method, split.path) == ("GET", "/oauth/authorize"):
+            return self.authorize({k: v[0] for k, v in parse_qs(split.query).items()})
+        if (method, split.path) != ("POST", "/oauth/token"):
+            return 404, {"Content-Type": "text/plain"}, b"not found"
+        status, answer = self.token_request(headers, body)
+        return status, {"Content-Type": "application/json", "Cache-Control": "no-store"}, json.dumps(answer).encode()

@@ -20,11 +20,10 @@ import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from html import escape
-from http.server import ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from tests.servers.loopback import handler_for
+from tests.servers.loopback import LoopbackServer
 from tests.servers.mastodon import recordings
 from tests.servers.oauth_server import OAuthAuthority
 
@@ -59,8 +58,11 @@ class MastodonState:
     me: str = ""
 
 
-class MastodonServer:
+class MastodonServer(LoopbackServer):
+    name = "mastodon-test-server"
+
     def __init__(self) -> None:
+        super().__init__()
         self.state = MastodonState()
         self.oauth = OAuthAuthority()
         self.oauth.state.client_ids.clear()
@@ -68,30 +70,13 @@ class MastodonServer:
         self._ids = itertools.count(117_020_600_000_000_000)
         self._note_ids = itertools.count(100)
         self.clock = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler_for(self))
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="mastodon-test-server", daemon=True)
         self.state.me = self.add_account("wellenreich", "Wellenreich Service", followers=12_000)
         self.token = "company-token"
         self.state.tokens[self.token] = self.state.me
 
     @property
-    def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
-
-    @property
     def domain(self) -> str:
         return urlsplit(self.url).netloc
-
-    def start(self) -> MastodonServer:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        self._thread.join(timeout=5)
 
     # --- what tests do on the platform's side --------------------------------------------------
     def add_account(self, username: str, display_name: str, *, followers: int = 10, domain: str = "") -> str:

@@ -446,10 +446,7 @@ class XServer(LoopbackServer):
 
     # --- OAuth ------------------------------------------------------------------------------------
     def _token(self, body: bytes, headers: dict[str, str]) -> Answer:
-        if headers.get("content-type", "").split(";")[0] != "application/x-www-form-urlencoded":
-            self.oauth.state.violations.append("token request not form-encoded")
-        form = {k: v[0] for k, v in parse_qs(body.decode()).items()}
-        status, answer = self.oauth.token(form, headers.get("authorization", ""))
+        status, answer = self.oauth.token_request(headers, body)  # a public client: client_id in the form
         if status == 200:
             self.state.tokens[str(answer["access_token"])] = self.state.me
             answer["scope"] = answer["scope"] or "tweet.read tweet.write users.read dm.read dm.write offline.access"
