@@ -164,7 +164,7 @@ class XConnector:
         if position.token:
             params["pagination_token"] = position.token
         try:
-            page = Page().add(await self._api.get("/2/dm_events", params), items="events")
+            page = Page().add(await self._api.get("/2/dm_events", params), posts=False)
         except Forbidden as exc:  # an app without direct-message access (X's lower tiers): mentions go on
             log.warning("direct messages of this X account are not synced: %s", exc)
             return SyncBatch((), _Cursor(position.mentions, position.dms).encode(), complete=True, done=position.done)
@@ -285,7 +285,7 @@ class XConnector:
         if source_id.startswith(parsing.DM_PREFIX):
             conversation = source_id.removeprefix(parsing.DM_PREFIX)
             params = {**DM_PARAMS, "max_results": PAGE}
-            page = Page().add(await self._api.get(f"/2/dm_conversations/{conversation}/dm_events", params), items="dm")
+            page = Page().add(await self._api.get(f"/2/dm_conversations/{conversation}/dm_events", params), posts=False)
             for event in page.data:
                 if _ours(event, "sender_id", me, wanted, since):
                     return CommandResult(message=parsing.dm_message(event, page.users, str(me["id"])))

@@ -46,7 +46,8 @@ class Page:
     next_token: str | None = None
     newest_id: str | None = None
 
-    def add(self, body: Mapping[str, Any], *, items: str = "tweets") -> Page:
+    def add(self, body: Mapping[str, Any], *, posts: bool = True) -> Page:
+        """One more answer; ``posts=False`` for a list of DM events (they are no posts to thread)."""
         data = body.get("data", [])
         includes = body.get("includes") or {}
         meta = body.get("meta") or {}
@@ -55,7 +56,7 @@ class Page:
         for item in data:
             _require(item, "id")
         self.data.extend(data)
-        if items == "tweets":
+        if posts:
             self.tweets.update({str(t["id"]): t for t in data})
         for tweet in includes.get("tweets") or []:
             self.tweets.setdefault(str(_require(tweet, "id")["id"]), tweet)
@@ -167,7 +168,7 @@ def thread(
         subject=text(first)[:200],
         created_at=_instant(_require(root, "created_at")["created_at"]),
         messages=tuple(message(p, users, me) for p in ordered),
-        language=str(first.get("lang") or "").replace("und", ""),
+        language="" if first.get("lang") in (None, "und") else str(first["lang"]),  # "und": X could not tell
     )
 
 
