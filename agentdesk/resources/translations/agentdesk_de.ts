@@ -125,7 +125,7 @@
     <message>
         <location filename="../../ui/accounts_dialog.py" line="152" />
         <source>Settings → Privacy and security → App passwords</source>
-        <translation>Einstellungen → Datenschutz und Sicherheit → App-Passwörter</translation>
+        <translation>in den Bluesky-Einstellungen unter App-Passwörter</translation>
     </message>
     <message>
         <location filename="../../ui/accounts_dialog.py" line="153" />
@@ -1118,47 +1118,52 @@
         <translation>Antwort außerhalb der Öffnungszeiten einfügen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="242" />
+        <source>Preferences …</source>
+        <translation>Einstellungen …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="248" />
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>{file}, {reason}. The standard guidelines apply until it is fixed.</source>
         <translation>{file}, {reason}. Bis die Datei korrigiert ist, gelten die Standardrichtlinien.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323" />
+        <location filename="../../ui/main_window.py" line="341" />
         <source>Escalations</source>
         <translation>Eskalationen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="338" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324" />
+        <location filename="../../ui/main_window.py" line="342" />
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>Trainees</source>
         <translation>Trainees</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483" />
+        <location filename="../../ui/main_window.py" line="501" />
         <source>Pick a topic first: the reply goes to all its conversations.</source>
         <translation>Bitte zuerst ein Thema wählen: Die Antwort geht an alle seine Gespräche.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496" />
+        <location filename="../../ui/main_window.py" line="514" />
         <source>Answer the whole topic</source>
         <translation>Ganzes Thema beantworten</translation>
     </message>
@@ -1202,87 +1207,87 @@
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../ui/notifier.py" line="106" />
+        <location filename="../../ui/notifier.py" line="95" />
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="191" />
+        <location filename="../../ui/notifier.py" line="180" />
         <source>{n} conversations assigned to you</source>
         <translation>{n} Gespräche wurden Ihnen zugewiesen</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="193" />
+        <location filename="../../ui/notifier.py" line="182" />
         <source>Assigned to you: {who}</source>
         <translation>Ihnen zugewiesen: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="195" />
+        <location filename="../../ui/notifier.py" line="184" />
         <source>{n} of your conversations are at risk</source>
         <translation>{n} Ihrer Gespräche sind gefährdet</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="198" />
+        <location filename="../../ui/notifier.py" line="187" />
         <source>At risk: {who}</source>
         <translation>Gefährdet: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="199" />
+        <location filename="../../ui/notifier.py" line="188" />
         <source>{left} of business time left</source>
         <translation>Noch {left} innerhalb der Öffnungszeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="202" />
+        <location filename="../../ui/notifier.py" line="191" />
         <source>New messages in {n} conversations</source>
         <translation>Neue Nachrichten in {n} Gesprächen</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="204" />
+        <location filename="../../ui/notifier.py" line="193" />
         <source>New message from {who}</source>
         <translation>Neue Nachricht von {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="207" />
+        <location filename="../../ui/notifier.py" line="196" />
         <source>Storm building: {topic}</source>
         <translation>Sturm zieht auf: {topic}</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="208" />
+        <location filename="../../ui/notifier.py" line="197" />
         <source>{rate} angry posts per hour</source>
         <translation>{rate} verärgerte Beiträge pro Stunde</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="225" />
+        <location filename="../../ui/notifier.py" line="248" />
         <source>Notifications</source>
         <translation>Benachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="227" />
+        <location filename="../../ui/notifier.py" line="238" />
         <source>A conversation is assigned to me</source>
         <translation>Ein Gespräch wird mir zugewiesen</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="228" />
+        <location filename="../../ui/notifier.py" line="239" />
         <source>One of mine turns at risk</source>
         <translation>Eines meiner Gespräche wird gefährdet</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="229" />
+        <location filename="../../ui/notifier.py" line="240" />
         <source>New message in a conversation open in the background</source>
         <translation>Neue Nachricht in einem Gespräch, das im Hintergrund offen ist</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="230" />
+        <location filename="../../ui/notifier.py" line="241" />
         <source>Storm alarm</source>
         <translation>Sturmwarnung</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="242" />
+        <location filename="../../ui/notifier.py" line="263" />
         <source>Quiet outside your working hours ({hours})</source>
         <translation>Stumm außerhalb Ihrer Arbeitszeit ({hours})</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="244" />
+        <location filename="../../ui/notifier.py" line="258" />
         <source>Open the last notified conversation</source>
         <translation>Zuletzt gemeldetes Gespräch öffnen</translation>
     </message>
@@ -1376,6 +1381,185 @@
         <location filename="../../ui/training_panel.py" line="317" />
         <source>Escalated</source>
         <translation>Eskaliert</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="63" />
+        <source>Preferences</source>
+        <extracomment>Runs a coroutine for the dialog and calls back with its result (the window's TaskRunner.run). Writes the settings off the GUI thread; returns "" or why it could not.</extracomment>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="70" />
+        <source>You</source>
+        <translation>Persönlich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="71" />
+        <source>Company</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="72" />
+        <source>Replies</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="73" />
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="80" />
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="81" />
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="97" />
+        <source>Templates sign with this name, and the queue Mine lists what is assigned to it.</source>
+        <translation>Vorlagen unterschreiben mit diesem Namen, und die Warteschlange Meine zeigt, was ihm zugewiesen ist.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="101" />
+        <source>Templates sign with this name. Mine and Assign to me use the name {account} knows you by: {name}.</source>
+        <translation>Vorlagen unterschreiben mit diesem Namen. Meine und Mir zuweisen verwenden den Namen, unter dem {account} Sie kennt: {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="106" />
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="109" />
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="112" />
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="112" />
+        <source>Applies after AgentDesk restarts.</source>
+        <translation>Gilt nach einem Neustart von AgentDesk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="113" />
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="113" />
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="113" />
+        <source>Trainee</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="116" />
+        <source>Your team lead sets the role: agentdesk settings set role agent|supervisor|trainee</source>
+        <translation>Die Rolle legt Ihre Teamleitung fest: agentdesk settings set role agent|supervisor|trainee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="117" />
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="123" />
+        <source>Company name</source>
+        <translation>Firmenname</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="130" />
+        <source>Opening hours</source>
+        <translation>Öffnungszeiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="132" />
+        <source>Days and times, e.g. mon-fri 08:00-18:00; sat 10:00-14:00 (German day names work too).</source>
+        <translation>Tage und Uhrzeiten, z. B. mo-fr 08:00-18:00; sa 10:00-14:00 (englische Tagesnamen gehen auch).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="135" />
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="140" />
+        <source>Public holidays</source>
+        <translation>Feiertage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="142" />
+        <source>Country with an optional region, e.g. DE, DE-BY, AT, CH; empty for none.</source>
+        <translation>Land, wahlweise mit Region, z. B. DE, DE-BY, AT, CH; leer für keine Feiertage.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="148" />
+        <source>Closing days</source>
+        <translation>Schließtage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="150" />
+        <source>Separated by commas: 12-24 every year, 2026-12-28 once.</source>
+        <translation>Mit Komma getrennt: 12-24 jedes Jahr, 2026-12-28 einmalig.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="152" />
+        <source>Service-level times, badges and the status bar follow at once when you save.</source>
+        <translation>Fälligkeiten, Service-Level-Anzeigen und die Statusleiste folgen sofort, wenn Sie speichern.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="161" />
+        <source>How a reply addresses a customer whose Sie or du is not known yet. A customer's own choice always wins.</source>
+        <translation>Wie eine Antwort Kundinnen und Kunden anspricht, deren Sie oder du noch nicht bekannt ist. Die eigene Wahl der Kundin oder des Kunden hat immer Vorrang.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="171" />
+        <source>Sie-Form</source>
+        <translation>Sie-Form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="172" />
+        <source>Du-Form</source>
+        <translation>Du-Form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="190" />
+        <source>Your working hours</source>
+        <translation>Ihre Arbeitszeiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="192" />
+        <source>Outside them no notification disturbs you. Empty: the opening hours.</source>
+        <translation>Außerhalb dieser Zeiten stört Sie keine Benachrichtigung. Leer: die Öffnungszeiten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="236" />
+        <source>Fix the fields marked ⛔ to save.</source>
+        <translation>Korrigieren Sie die mit ⛔ markierten Felder, um zu speichern.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="267" />
+        <source>Saving …</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="278" />
+        <source>Could not save: {reason}</source>
+        <translation>Speichern nicht möglich: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1849,6 +2033,19 @@
     </message>
 </context>
 <context>
+    <name>SettingsApply</name>
+    <message>
+        <location filename="../../ui/settings_apply.py" line="85" />
+        <source>Preferences saved. The new language applies after AgentDesk restarts.</source>
+        <translation>Einstellungen gespeichert. Die neue Sprache gilt nach einem Neustart von AgentDesk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_apply.py" line="88" />
+        <source>Preferences saved.</source>
+        <translation>Einstellungen gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <location filename="../../ui/shortcuts_help.py" line="11" />
@@ -1927,16 +2124,21 @@
     </message>
     <message>
         <location filename="../../ui/shortcuts_help.py" line="26" />
+        <source>preferences: your name, opening hours, Sie/du</source>
+        <translation>Einstellungen: Ihr Name, Öffnungszeiten, Sie/du</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_help.py" line="27" />
         <source>back to the list</source>
         <translation>zurück zur Liste</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_help.py" line="27" />
+        <location filename="../../ui/shortcuts_help.py" line="28" />
         <source>this overview</source>
         <translation>diese Übersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_help.py" line="37" />
+        <location filename="../../ui/shortcuts_help.py" line="38" />
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
