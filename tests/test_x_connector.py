@@ -37,6 +37,8 @@ async def connector(x_server: XServer) -> AsyncIterator[XConnector]:
 async def test_a_mention_brings_its_whole_thread_as_one_public_conversation(
     x_server: XServer, connector: XConnector
 ) -> None:
+    """Extended: the recorded mentions carry no fields or expansions; threads follow X's documented
+    ``conversation_id``, ``referenced_tweets`` and ``includes``."""
     kim = x_server.add_user("kim_berger", "Kim Berger", followers=830)
     us = x_server.state.me
     first = x_server.post(kim, "Mein Router blinkt rot, seit gestern kein Internet.")
@@ -98,6 +100,7 @@ async def test_later_passes_bring_only_new_mentions(x_server: XServer, connector
 
 @pytest.mark.asyncio
 async def test_a_reply_is_threaded_to_the_newest_customer_post(x_server: XServer, connector: XConnector) -> None:
+    """Extended: no recording has a reply; ``reply.in_reply_to_tweet_id`` is from X's POST /2/tweets docs."""
     kim = x_server.add_user("kim", "Kim")
     root = x_server.post(kim, "@wellenreich Hallo?")
     follow_up = x_server.post(kim, "@wellenreich Noch da?", in_reply_to=root["id"])
@@ -160,6 +163,7 @@ async def test_an_earlier_identical_answer_is_not_taken_for_this_one(x_server: X
 
 @pytest.mark.asyncio
 async def test_x_refusing_a_duplicate_post_rejects_that_reply_only(x_server: XServer, connector: XConnector) -> None:
+    """Extended: X's documented 403 for duplicate content (tweepy records no errors)."""
     kim = x_server.add_user("kim", "Kim")
     x_server.post(kim, "@wellenreich Hallo?")
     [conversation], _ = await full_pass(connector)
@@ -177,6 +181,7 @@ async def test_notes_and_assignments_stay_local(x_server: XServer, connector: XC
 
 @pytest.mark.asyncio
 async def test_a_revoked_sign_in_asks_to_sign_in_again(x_server: XServer, connector: XConnector) -> None:
+    """Extended: X's 401 problem object for a revoked bearer token."""
     x_server.revoke(x_server.token)
     with pytest.raises(NeedsSignIn, match="Sign in again"):
         await connector.fetch_changes(None)
@@ -184,6 +189,7 @@ async def test_a_revoked_sign_in_asks_to_sign_in_again(x_server: XServer, connec
 
 @pytest.mark.asyncio
 async def test_429_waits_until_the_announced_reset(x_server: XServer, connector: XConnector) -> None:
+    """Extended: X's 429 with ``x-rate-limit-reset`` in epoch seconds, as the recorded headers carry it."""
     await connector.me()
     x_server.inject("rate_limited", path="/mentions")
     with pytest.raises(RateLimited) as limited:
@@ -207,6 +213,7 @@ async def test_a_truncated_answer_is_reported_not_swallowed(x_server: XServer, c
 
 @pytest.mark.asyncio
 async def test_a_reply_to_a_deleted_thread_is_rejected_in_words(x_server: XServer, connector: XConnector) -> None:
+    """Extended: X's 403 for a reply to a post that is gone."""
     with pytest.raises(Rejected, match="deleted or not visible"):
         await connector.execute(reply("thread:1", "Hallo"))
 
@@ -248,6 +255,7 @@ async def test_without_access_to_direct_messages_the_mentions_still_sync(
 
 @pytest.mark.asyncio
 async def test_an_app_without_access_to_mentions_is_told_so(x_server: XServer, connector: XConnector) -> None:
+    """Extended: X's 403 ``client-not-enrolled`` for an access level without the endpoint."""
     await connector.me()
     x_server.inject("not_enrolled", path="/mentions")
     with pytest.raises(Forbidden, match="X refuses this account access: You currently have access to a subset"):
