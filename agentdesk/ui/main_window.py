@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from agentdesk.core.entities import Conversation, Queue, Status
@@ -239,6 +239,11 @@ class MainWindow(QMainWindow):
         menu.addAction(self.tr("Reassign …"), QKeySequence("Shift+R"), self.reassign)
         menu.addAction(self.tr("Insert out-of-hours reply"), QKeySequence(OUT_OF_HOURS_KEY), self.out_of_hours.insert)
         self.notifier.add_menu(menu)
+        preferences = menu.addAction(self.tr("Preferences …"), self.open_preferences)
+        preferences.setShortcuts(
+            QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences) or [QKeySequence("Ctrl+,")]
+        )
+        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         menu.addSeparator()
         menu.addAction(self.tr("Keyboard shortcuts"), lambda: show_shortcuts(self))
         menu.addSeparator()
@@ -295,6 +300,19 @@ class MainWindow(QMainWindow):
                 .replace("{file}", str(self.ws.data_dir / GUIDELINES_FILE))
                 .replace("{reason}", str(error))
             )
+
+    def open_preferences(self) -> None:
+        from agentdesk.ui.settings_apply import open_preferences
+
+        self.preferences = open_preferences(self, self._files)
+
+    def settings_changed(self) -> None:
+        """Saved preferences: the status bar's hours, the queues (my name), and the conversation on
+        screen opened again, its draft written first, so its due time and Sie/du follow."""
+        self.status.set_opening_hours(self.service_levels.opening_hours(ui_language()))
+        self.reload_list()
+        if self._shown_id is not None:
+            self.tasks.run(self._open(self._draft_write(), self._shown_id), what="opening the conversation again")
 
     def open_saved_searches(self) -> None:
         from agentdesk.ui.saved_searches_dialog import SavedSearchesDialog

@@ -71,25 +71,14 @@ class Notifier(QObject):
         super().__init__(parent)
         self._ops, self._tasks, self._messages, self._levels = ops, tasks, messages, levels
         self._files, self._open, self._window = files, open_conversation, parent
-        settings = ops.ws.settings
         self.error = ""
-        try:
-            calendar = working_calendar(
-                settings.working_hours,
-                settings.opening_hours,
-                tz=settings.time_zone,
-                holidays=settings.holidays,
-                closed=settings.closed_days,
-            )
-        except ValueError as exc:
-            self.error = str(exc)
-            calendar = levels.calendar
-        enabled = frozenset(kind for kind in NoticeKind if kind.value not in settings.notifications_off)
-        self.gate = NotificationGate(NotificationRules(enabled, calendar))
+        self.gate = NotificationGate(NotificationRules())
         self.watch = ConversationWatch(ops.ws.me)
         self.shown: list[Notice] = []  # every notice shown in this session, oldest first
         self.actions: dict[NoticeKind, QAction] = {}
         self.menu: QMenu | None = None
+        self._quiet: QAction | None = None
+        self.apply(ops.ws.settings)
         self._opened: list[int] = []  # conversations opened in this session, oldest first
         self._on_screen: int | None = None
         self._seeding = False
@@ -220,29 +209,58 @@ class Notifier(QObject):
             self._open(target)
 
     # --- settings ---------------------------------------------------------------------------------
-    def add_menu(self, menu: QMenu) -> QMenu:
-        """*Notifications* under the AgentDesk menu: one switch per kind, and when they stay quiet."""
-        sub = self.menu = menu.addMenu(self.tr("Notifications"))
+    def apply(self, settings: Settings) -> None:
+        """Kinds and working hours from the settings: at start, and again once the preferences are saved."""
+        try:
+            calendar = working_calendar(
+                settings.working_hours,
+                settings.opening_hours,
+                tz=settings.time_zone,
+                holidays=settings.holidays,
+                closed=settings.closed_days,
+            )
+            self.error = ""
+        except ValueError as exc:
+            self.error = str(exc)
+            calendar = self._levels.calendar
+        enabled = frozenset(kind for kind in NoticeKind if kind.value not in settings.notifications_off)
+        self.gate.rules = replace(self.gate.rules, enabled=enabled, working_hours=calendar)
+        for kind, action in self.actions.items():
+            action.blockSignals(True)  # a switch that follows the settings saves nothing itself
+            action.setChecked(kind in enabled)
+            action.blockSignals(False)
+        if self._quiet is not None:
+            self._quiet.setText(self._quiet_words())
+
+    def kind_labels(self) -> dict[NoticeKind, str]:
+        """The kinds this agent can switch, with their words (the storm alarm is for supervisors)."""
         labels = {
             NoticeKind.ASSIGNED: self.tr("A conversation is assigned to me"),
             NoticeKind.AT_RISK: self.tr("One of mine turns at risk"),
             NoticeKind.NEW_MESSAGE: self.tr("New message in a conversation open in the background"),
             NoticeKind.STORM: self.tr("Storm alarm"),
         }
-        for kind in NOTICE_KINDS:
-            if kind is NoticeKind.STORM and self._ops.ws.settings.role is not Role.SUPERVISOR:
-                continue
-            action = sub.addAction(labels[kind])
+        supervisor = self._ops.ws.settings.role is Role.SUPERVISOR
+        return {kind: labels[kind] for kind in NOTICE_KINDS if kind is not NoticeKind.STORM or supervisor}
+
+    def add_menu(self, menu: QMenu) -> QMenu:
+        """*Notifications* under the AgentDesk menu: one switch per kind, and when they stay quiet."""
+        sub = self.menu = menu.addMenu(self.tr("Notifications"))
+        for kind, label in self.kind_labels().items():
+            action = sub.addAction(label)
             action.setCheckable(True)
             action.setChecked(kind in self.gate.rules.enabled)
             action.toggled.connect(lambda on, kind=kind: self.set_enabled(kind, on))
             self.actions[kind] = action
         sub.addSeparator()
-        hours = working_hours_words(self.gate.rules.working_hours or self._levels.calendar, _language())
-        quiet = sub.addAction(self.tr("Quiet outside your working hours ({hours})").replace("{hours}", hours))
-        quiet.setEnabled(False)
+        self._quiet = sub.addAction(self._quiet_words())
+        self._quiet.setEnabled(False)
         sub.addAction(self.tr("Open the last notified conversation"), self.open_last)
         return sub
+
+    def _quiet_words(self) -> str:
+        hours = working_hours_words(self.gate.rules.working_hours or self._levels.calendar, _language())
+        return self.tr("Quiet outside your working hours ({hours})").replace("{hours}", hours)
 
     def set_enabled(self, kind: NoticeKind, on: bool) -> None:
         """Turn one kind on or off, and keep the choice in settings.json (written off the GUI thread)."""

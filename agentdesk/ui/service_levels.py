@@ -25,6 +25,10 @@ DEFAULT_HOURS = "mon-fri 08:00-18:00"
 class ServiceLevels:
     def __init__(self, settings: Settings, policy: SlaPolicy = DEFAULT_POLICY) -> None:
         self.policy = policy
+        self.apply(settings)
+
+    def apply(self, settings: Settings) -> None:
+        """The calendar from the settings: at start, and again once the preferences are saved."""
         self.error = ""
         try:
             self.calendar = BusinessCalendar.parse_hours(

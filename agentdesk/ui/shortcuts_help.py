@@ -23,6 +23,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("Shift+T", QT_TRANSLATE_NOOP("Shortcuts", "monitoring: take the match into the queue")),
     ("Shift+D", QT_TRANSLATE_NOOP("Shortcuts", "monitoring: dismiss the match")),
     ("Ctrl+Shift+O", QT_TRANSLATE_NOOP("Shortcuts", "insert the out-of-hours reply (offered outside opening hours)")),
+    ("Ctrl+,", QT_TRANSLATE_NOOP("Shortcuts", "preferences: your name, opening hours, Sie/du")),
     ("Esc", QT_TRANSLATE_NOOP("Shortcuts", "back to the list")),
     ("?", QT_TRANSLATE_NOOP("Shortcuts", "this overview")),
 )
