@@ -18,12 +18,13 @@ import pytest_asyncio
 from agentdesk.core.channels import Audience, Channel
 from agentdesk.core.commands import Command, CommandKind
 from agentdesk.core.entities import Direction, Status
-from agentdesk.core.incoming import IncomingConversation, SyncBatch
+from agentdesk.core.incoming import IncomingConversation
 from agentdesk.sync.bluesky import BlueskyConnector, records
 from agentdesk.sync.bluesky.setup import Directory, sign_in
 from agentdesk.sync.bluesky.xrpc import Session
 from agentdesk.sync.errors import NeedsSignIn
 from tests.servers.bluesky.network import LocalNetwork, Person, expired_copy, poll
+from tests.servers.bluesky.passes import full_pass
 
 pytest_plugins = ("tests.servers.bluesky.fixtures",)
 pytestmark = [pytest.mark.bluesky, pytest.mark.asyncio]
@@ -75,16 +76,6 @@ async def shop(bluesky_net: LocalNetwork) -> AsyncIterator[Shop]:
     )
     yield Shop(person, app_password, connector, keeper)
     await connector.close()
-
-
-async def full_pass(connector: BlueskyConnector, cursor: str | None = None) -> tuple[list[IncomingConversation], str]:
-    conversations, batch = [], SyncBatch((), cursor, complete=False)
-    while True:
-        batch = await connector.fetch_changes(batch.cursor)
-        conversations.extend(batch.conversations)
-        if batch.complete:
-            assert batch.cursor is not None
-            return conversations, batch.cursor
 
 
 async def synced_until(connector: BlueskyConnector, wanted, timeout: float = 15.0) -> list[IncomingConversation]:  # type: ignore[no-untyped-def]

@@ -16,13 +16,13 @@ import pytest
 import pytest_asyncio
 
 from agentdesk.core.commands import Command, CommandKind
-from agentdesk.core.incoming import IncomingConversation, SyncBatch
 from agentdesk.sync.bluesky import BlueskyConnector
 from agentdesk.sync.bluesky.setup import Directory, sign_in
 from agentdesk.sync.bluesky.xrpc import Session
 from agentdesk.sync.errors import MalformedResponse, RateLimited, Rejected
 from tests.servers.bluesky.faults import Fault, FaultState, faulty_pds
 from tests.servers.bluesky.network import LocalNetwork, Person, poll
+from tests.servers.bluesky.passes import full_pass
 
 pytest_plugins = ("tests.servers.bluesky.fixtures",)
 pytestmark = [pytest.mark.bluesky, pytest.mark.asyncio]
@@ -52,16 +52,6 @@ async def setup(bluesky_net: LocalNetwork) -> AsyncIterator[Setup]:
         )
         yield Setup(bluesky_net, shop, connector, faults)
         await connector.close()
-
-
-async def full_pass(connector: BlueskyConnector, cursor: str | None = None) -> tuple[list[IncomingConversation], str]:
-    conversations, batch = [], SyncBatch((), cursor, complete=False)
-    while True:
-        batch = await connector.fetch_changes(batch.cursor)
-        conversations.extend(batch.conversations)
-        if batch.complete:
-            assert batch.cursor is not None
-            return conversations, batch.cursor
 
 
 async def mentioned(setup: Setup, text: str) -> tuple[Person, dict]:

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 
+from agentdesk.sync import platform_values
 from agentdesk.sync.errors import Forbidden, MalformedResponse, SourceError
 from agentdesk.sync.http_failures import transport_failure
 
@@ -36,13 +36,7 @@ def is_email(identifier: str) -> bool:
 
 def server_url(value: str) -> str:
     """``pds.example.com`` or ``https://pds.example.com/`` → ``https://pds.example.com``."""
-    value = value.strip().rstrip("/")
-    if "://" not in value:
-        value = "https://" + value
-    split = urlsplit(value)
-    if split.scheme not in ("https", "http") or not split.netloc:
-        raise ValueError(f"{value!r} is not the address of a Bluesky server (PDS)")
-    return f"{split.scheme}://{split.netloc}"
+    return platform_values.server_address(value, "a Bluesky server (PDS)")
 
 
 async def resolve_pds(

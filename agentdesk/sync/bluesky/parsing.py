@@ -14,6 +14,7 @@ from typing import Any
 from agentdesk.core.channels import Audience, Channel
 from agentdesk.core.entities import Direction, Status
 from agentdesk.core.incoming import IncomingConversation, IncomingCustomer, IncomingMessage
+from agentdesk.sync import platform_values
 from agentdesk.sync.errors import MalformedResponse
 
 THREAD_PREFIX = "thread:"  # a public conversation: a thread, named by its first post's URI
@@ -24,19 +25,11 @@ ASKING = frozenset({"mention", "reply", "quote"})
 
 
 def require(data: object, *keys: str) -> Mapping[str, Any]:
-    if not isinstance(data, Mapping) or any(key not in data for key in keys):
-        missing = [key for key in keys if not isinstance(data, Mapping) or key not in data]
-        raise MalformedResponse(f"Bluesky sent an object without {', '.join(missing)}.")
-    return data
+    return platform_values.require("Bluesky", data, *keys)
 
 
 def instant(value: object) -> datetime:
-    if not isinstance(value, str):
-        raise MalformedResponse(f"Bluesky sent a time that is not text: {value!r}.")
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise MalformedResponse(f"Bluesky sent a time we cannot read: {value!r}.") from None
+    return platform_values.instant("Bluesky", value)
 
 
 def root_uri(post_uri: str, record: Mapping[str, Any]) -> str:
