@@ -84,6 +84,16 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _sync_messages_in_english() -> Iterator[None]:
+    """A test that shows the window in German (install_translators) also switched the sync layer's
+    sentences to German; the next test reads English again, the CLI's default."""
+    from agentdesk.sync.words import use_language
+
+    yield
+    use_language("en")
+
+
+@pytest.fixture(autouse=True)
 def _collect_garbage_on_the_main_thread() -> Iterator[None]:
     import gc
 

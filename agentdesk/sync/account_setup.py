@@ -26,6 +26,7 @@ from agentdesk.sync import credentials
 from agentdesk.sync.canned import CannedResponseFiles
 from agentdesk.sync.connector_factory import real_connector
 from agentdesk.sync.errors import RealSourcesForbidden
+from agentdesk.sync.words import _
 
 if TYPE_CHECKING:
     from agentdesk.sync.workspace import Workspace
@@ -98,7 +99,7 @@ class AccountSetup:
         if self.ws.settings.role is Role.TRAINEE:  # before any connection test: not even that leaves a trainee
             raise RealSourcesForbidden()
         if not name.strip() or any(a.name == name.strip() for a in self.ws.accounts):
-            return f"Choose another name: {name.strip()!r} is empty or taken."
+            return _("Choose another name: {name!r} is empty or taken.").format(name=name.strip())
         return ""
 
     async def keep(self, kind: str, name: str, url: str, secret: str, settings: dict[str, str]) -> Account:

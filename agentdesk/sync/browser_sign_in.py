@@ -20,6 +20,7 @@ import httpx
 
 from agentdesk.core.oauth import AuthorizationRequest, SignInProblem, SignInRefused, Tokens, tokens_from_response
 from agentdesk.sync.errors import NeedsSignIn, Offline, Rejected, ServerError, SourceError
+from agentdesk.sync.words import N_, _, ngettext
 
 CALLBACK_PATH = "/callback"
 SIGN_IN_TIMEOUT = 300.0  # five minutes to find the password and say yes
@@ -125,13 +126,13 @@ class SignInFailed(SourceError):
     """A browser sign-in that ended without tokens, in words for the account dialog and the CLI."""
 
 
-_PROBLEM_WORDS = {
-    SignInProblem.DENIED: "Access was not allowed on the platform's page, so the account was not added.",
-    SignInProblem.STATE_MISMATCH: (
+_PROBLEM_WORDS = {  # translated when used: the language may change after import
+    SignInProblem.DENIED: N_("Access was not allowed on the platform's page, so the account was not added."),
+    SignInProblem.STATE_MISMATCH: N_(
         "The browser came back with an answer to a different sign-in; it was ignored for safety. Please try again."
     ),
-    SignInProblem.PLATFORM_ERROR: "The platform refused the sign-in: {detail}",
-    SignInProblem.NO_CODE: "The platform redirected back without a sign-in code. Please try again.",
+    SignInProblem.PLATFORM_ERROR: N_("The platform refused the sign-in: {detail}"),
+    SignInProblem.NO_CODE: N_("The platform redirected back without a sign-in code. Please try again."),
 }
 
 
@@ -160,13 +161,17 @@ async def sign_in_with_browser(
         try:
             target = await redirect.target(timeout)
         except TimeoutError:
-            raise SignInFailed(
-                f"No answer from the browser within {int(timeout // 60)} minutes; the sign-in was cancelled."
-            ) from None
+            minutes = int(timeout // 60)
+            words = ngettext(
+                "No answer from the browser within {minutes} minute; the sign-in was cancelled.",
+                "No answer from the browser within {minutes} minutes; the sign-in was cancelled.",
+                minutes,
+            )
+            raise SignInFailed(words.format(minutes=minutes)) from None
     try:
         code = request.code_from_redirect(target)
     except SignInRefused as refused:
-        raise SignInFailed(_PROBLEM_WORDS[refused.problem].replace("{detail}", refused.detail)) from None
+        raise SignInFailed(_(_PROBLEM_WORDS[refused.problem]).format(detail=refused.detail)) from None
     return await exchange(client, endpoints, request.token_form(code), now())
 
 
@@ -191,7 +196,7 @@ async def exchange(
     try:
         response = await client.post(endpoints.token_url, data=form, auth=auth or httpx.USE_CLIENT_DEFAULT)
     except httpx.TransportError as exc:
-        raise Offline(f"The sign-in server cannot be reached ({type(exc).__name__}).") from exc
+        raise Offline(_("The sign-in server cannot be reached ({error}).").format(error=type(exc).__name__)) from exc
     try:
         body = response.json()
     except ValueError:
@@ -199,13 +204,22 @@ async def exchange(
     if response.status_code >= 400:
         error = body.get("error") if isinstance(body, dict) else None
         if error == "invalid_grant":
-            raise SignInFailed("The sign-in code has expired or was already used. Please sign in again.")
+            raise SignInFailed(_("The sign-in code has expired or was already used. Please sign in again."))
         if error == "invalid_client":
-            raise SignInFailed("The platform does not know this app (client id). Check the account's client id.")
-        if response.status_code >= 500:
-            raise ServerError(f"The sign-in server has a problem (HTTP {response.status_code}). Try again later.")
-        raise Rejected(f"The sign-in server refused the request (HTTP {response.status_code}, {error or 'no reason'}).")
+            raise SignInFailed(_("The platform does not know this app (client id). Check the account's client id."))
+        status = response.status_code
+        if status >= 500:
+            raise ServerError(
+                _("The sign-in server has a problem (HTTP {status}). Try again later.").format(status=status)
+            )
+        if error:
+            raise Rejected(
+                _("The sign-in server refused the request (HTTP {status}, {reason}).").format(
+                    status=status, reason=error
+                )
+            )
+        raise Rejected(_("The sign-in server refused the request (HTTP {status}).").format(status=status))
     try:
         return tokens_from_response(body, now, previous_refresh)
     except ValueError as exc:
-        raise SignInFailed(f"The sign-in server's answer cannot be used: {exc}.") from None
+        raise SignInFailed(_("The sign-in server's answer cannot be used: {detail}.").format(detail=exc)) from None

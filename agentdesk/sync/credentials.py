@@ -20,6 +20,7 @@ import keyring.errors
 from keyring.backend import KeyringBackend
 
 from agentdesk.sync.errors import SourceError
+from agentdesk.sync.words import N_, _
 
 SERVICE = "AgentDesk"
 
@@ -31,7 +32,7 @@ _KEYRING_THREAD = ThreadPoolExecutor(1, thread_name_prefix="keyring")
 #: Backends that would lose the secret (fail, null) or keep it in a readable file (keyrings.alt).
 _REFUSED_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
 
-HOW_TO_FIX = (
+HOW_TO_FIX = N_(
     "AgentDesk keeps access tokens only in the system's secure password store and never in a file. "
     "To fix it: on a Linux desktop, install and unlock GNOME Keyring (package gnome-keyring) or KWallet, "
     "then log out and in again; on a machine without a desktop, start a Secret Service first, for example "
@@ -44,7 +45,9 @@ class KeyringUnavailable(SourceError):
     """No usable secure password store: the account cannot sign in until the user provides one."""
 
     def __init__(self, detail: str) -> None:
-        super().__init__(f"No secure password store is available ({detail}). {HOW_TO_FIX}")
+        super().__init__(
+            _("No secure password store is available ({detail}).").format(detail=detail) + " " + _(HOW_TO_FIX)
+        )
         self.detail = detail
 
 
@@ -92,13 +95,12 @@ def _backend() -> KeyringBackend:
     except keyring.errors.KeyringError as exc:
         raise KeyringUnavailable(_describe(exc)) from exc
     if type(backend).__module__.startswith(_REFUSED_MODULES):
-        raise KeyringUnavailable(
-            f"the only keyring backend found is {type(backend).__module__}.{type(backend).__name__}"
-        )
+        found = f"{type(backend).__module__}.{type(backend).__name__}"
+        raise KeyringUnavailable(_("the only keyring backend found is {backend}").format(backend=found))
     return backend
 
 
 def _describe(exc: keyring.errors.KeyringError) -> str:
     if isinstance(exc, keyring.errors.KeyringLocked):
-        return f"the keyring is locked: {exc}"
+        return _("the keyring is locked: {detail}").format(detail=exc)
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__

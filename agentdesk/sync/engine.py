@@ -46,6 +46,7 @@ from agentdesk.sync.errors import (
     Rejected,
     SourceError,
 )
+from agentdesk.sync.words import _
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +154,9 @@ class SyncEngine:
     def add(self, account: Account, connector: Connector) -> None:
         if self.sandbox_only and (account.kind != SANDBOX_KIND or connector.kind != SANDBOX_KIND):
             # The last gate before the network: even a profile that slipped past the others stays offline.
-            raise RealSourcesForbidden(f"A training profile never syncs {account.kind} accounts, only the sandbox.")
+            raise RealSourcesForbidden(
+                _("A training profile never syncs {kind} accounts, only the sandbox.").format(kind=account.kind)
+            )
         state = AccountState(account.id, account.name, SyncPhase.IDLE)
         self._slots[account.id] = _Slot(account, connector, state)
 
@@ -226,7 +229,7 @@ class SyncEngine:
                 delay = backoff_delay(slot.failures, self._jitter(), cap=120).total_seconds()
             except Exception:  # a bug: log it with its traceback, keep the other accounts running
                 log.exception("sync of %s failed unexpectedly", slot.account.name)
-                self._set_state(slot, SyncPhase.STOPPED, message="Internal error; see the log.")
+                self._set_state(slot, SyncPhase.STOPPED, message=_("Internal error; see the log."))
                 delay = None
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(delay):

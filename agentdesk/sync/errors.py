@@ -7,6 +7,8 @@ goes to the one crash path.
 
 from __future__ import annotations
 
+from agentdesk.sync.words import _
+
 
 class SourceError(Exception):
     """A source could not do what we asked; ``str(exc)`` is a sentence for the user."""
@@ -51,7 +53,7 @@ class Conflict(SourceError):
 class RealSourcesForbidden(Exception):
     """A trainee profile (or --sandbox) may only ever talk to the sandbox; not a SourceError, never retried."""
 
-    def __init__(
-        self, message: str = "This is a training profile: it may hold only the sandbox, never a real account."
-    ) -> None:
-        super().__init__(message)
+    def __init__(self, message: str = "") -> None:
+        super().__init__(
+            message or _("This is a training profile: it may hold only the sandbox, never a real account.")
+        )

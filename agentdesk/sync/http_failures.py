@@ -13,6 +13,7 @@ from email.utils import parsedate_to_datetime
 import httpx
 
 from agentdesk.sync.errors import Offline
+from agentdesk.sync.words import _
 
 #: When a 429 names no Retry-After, wait this long.
 DEFAULT_RETRY_AFTER = 30.0
@@ -35,10 +36,14 @@ def retry_after_seconds(value: str | None, now: datetime) -> float:
 def transport_failure(exc: httpx.TransportError, server: str) -> Offline:
     """No answer at all: the network, DNS, TLS or a dropped connection."""
     if is_tls_error(exc):
-        return Offline(f"The server's TLS certificate could not be verified ({exc}).")
+        return Offline(_("The server's TLS certificate could not be verified ({detail}).").format(detail=exc))
     if isinstance(exc, httpx.TimeoutException):
-        return Offline(f"The {server} server did not answer in time; trying again later.")
-    return Offline(f"No connection to the {server} server ({type(exc).__name__}); trying again later.")
+        return Offline(_("The {platform} server did not answer in time; trying again later.").format(platform=server))
+    return Offline(
+        _("No connection to the {platform} server ({error}); trying again later.").format(
+            platform=server, error=type(exc).__name__
+        )
+    )
 
 
 def is_tls_error(exc: BaseException) -> bool:

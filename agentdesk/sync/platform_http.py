@@ -20,6 +20,7 @@ import httpx
 
 from agentdesk.sync.errors import MalformedResponse, RateLimited, Rejected, ServerError, SourceError
 from agentdesk.sync.http_failures import retry_after_seconds
+from agentdesk.sync.words import _, ngettext
 
 #: Reads a reset header's value as an instant; raises ValueError for one it cannot read.
 ResetParser = Callable[[str], datetime]
@@ -78,8 +79,13 @@ class RequestBudget:
             return
         wait = (self.reset_at - now).total_seconds()
         if wait > 0:
-            platform = self.headers.platform
-            raise RateLimited(f"{platform}'s request budget is almost used up; going on in {wait:.0f} seconds.", wait)
+            seconds = round(wait)
+            words = ngettext(
+                "{platform}'s request budget is almost used up; going on in {seconds} second.",
+                "{platform}'s request budget is almost used up; going on in {seconds} seconds.",
+                seconds,
+            )
+            raise RateLimited(words.format(platform=self.headers.platform, seconds=seconds), wait)
         self.remaining = None  # the window has reset meanwhile
 
 
@@ -93,10 +99,35 @@ def common_failure(response: httpx.Response, now: datetime, headers: RateHeaders
         reset_at = headers.reset_at(response.headers)
         if reset_at is not None and not response.headers.get("Retry-After"):
             wait = max(0.0, (reset_at - now).total_seconds())
-        return RateLimited(f"{platform} asks us to slow down; trying again in {wait:.0f} seconds.", wait)
+        return slow_down(platform, wait)
     if status >= 500:
-        return ServerError(f"The {platform} server failed (HTTP {status}); trying again later.")
-    return Rejected(f"{platform} refused this: {said}" if said else f"{platform} refused this (HTTP {status}).")
+        return server_failed(platform, status)
+    return refused(platform, status, said)
+
+
+def slow_down(platform: str, wait: float) -> RateLimited:
+    """A 429: the platform's own wait, in words."""
+    seconds = round(wait)
+    words = ngettext(
+        "{platform} asks us to slow down; trying again in {seconds} second.",
+        "{platform} asks us to slow down; trying again in {seconds} seconds.",
+        seconds,
+    )
+    return RateLimited(words.format(platform=platform, seconds=seconds), wait)
+
+
+def server_failed(platform: str, status: int) -> ServerError:
+    """A 5xx: the server's own trouble, tried again later."""
+    return ServerError(
+        _("The {platform} server failed (HTTP {status}); trying again later.").format(platform=platform, status=status)
+    )
+
+
+def refused(platform: str, status: int, said: str) -> Rejected:
+    """Any other refusal, with the platform's reason when it gave one."""
+    if said:
+        return Rejected(_("{platform} refused this: {reason}").format(platform=platform, reason=said))
+    return Rejected(_("{platform} refused this (HTTP {status}).").format(platform=platform, status=status))
 
 
 def decode_json(response: httpx.Response, platform: str) -> Any:
@@ -104,7 +135,13 @@ def decode_json(response: httpx.Response, platform: str) -> Any:
     try:
         return response.json()
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise MalformedResponse(
-            f"The {platform} server sent an answer we could not read ({type(exc).__name__} at "
-            f"{response.request.method} {response.request.url.path}); trying again later."
-        ) from exc
+        raise unreadable(platform, type(exc).__name__, response.request.method, response.request.url.path) from exc
+
+
+def unreadable(platform: str, error: str, method: str, path: str) -> MalformedResponse:
+    """An answer that is not the JSON it should be; the request named, so a report can be followed up."""
+    return MalformedResponse(
+        _("The {platform} server sent an answer we could not read ({error} at {request}); trying again later.").format(
+            platform=platform, error=error, request=f"{method} {path}"
+        )
+    )

@@ -26,6 +26,7 @@ from agentdesk.sync.errors import RealSourcesForbidden
 from agentdesk.sync.sandbox.connector import SandboxConnector
 from agentdesk.sync.sandbox.scenario_loader import load_scenarios
 from agentdesk.sync.sandbox.world import WORLD_FILE, SandboxWorld
+from agentdesk.sync.words import _
 
 SANDBOX_NAME = "Sandbox"
 #: Simulated network latency of the sandbox in seconds (demo realism; tests use it to kill mid-send).
@@ -94,7 +95,11 @@ def open_workspace(data_dir: Path, *, sandbox_mode: bool = False, poll_interval:
         elif (connector := real_connector(account)) is not None:  # reads its secret on first use
             connectors[account.id] = connector
         else:
-            load_errors.append(f"{account.name}: this version of AgentDesk cannot sync {account.kind} accounts.")
+            load_errors.append(
+                _("{account}: this version of AgentDesk cannot sync {kind} accounts.").format(
+                    account=account.name, kind=account.kind
+                )
+            )
     now = sandbox.now if sandbox is not None and len(accounts) == 1 else utc_now
     engine = SyncEngine(
         runner,

@@ -6,6 +6,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from agentdesk.resources import resource_path
+from agentdesk.sync.words import use_language
 
 
 def pick_language(requested: str | None, configured: str) -> str:
@@ -15,6 +16,8 @@ def pick_language(requested: str | None, configured: str) -> str:
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """The window's language for Qt's texts and for the sentences the sync layer builds (gettext)."""
+    use_language(language)
     if language == "en":
         return []
     QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))

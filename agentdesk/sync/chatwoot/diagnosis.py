@@ -18,6 +18,7 @@ from agentdesk.sync.chatwoot.parsing import parse_profile
 from agentdesk.sync.chatwoot.records import Profile
 from agentdesk.sync.errors import MalformedResponse
 from agentdesk.sync.http_failures import is_tls_error
+from agentdesk.sync.words import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,13 +37,18 @@ async def diagnose(client: httpx.AsyncClient, base_url: str, account_id: int, to
         return ConnectionCheck(False, _unreachable(host, exc))
     except httpx.InvalidURL:
         return ConnectionCheck(
-            False, f"{base_url!r} is not a web address; it should look like https://chat.example.com."
+            False,
+            _("{address!r} is not a web address; it should look like https://chat.example.com.").format(
+                address=base_url
+            ),
         )
     if response.status_code == 401:
         return ConnectionCheck(
             False,
-            "The server is Chatwoot, but it refused the access token (401). Copy the token "
-            "again from Profile settings → Access token in Chatwoot.",
+            _(
+                "The server is Chatwoot, but it refused the access token (401). Copy the token "
+                "again from Profile settings → Access token in Chatwoot."
+            ),
         )
     try:
         profile = parse_profile(response.json()) if response.is_success else None
@@ -51,44 +57,57 @@ async def diagnose(client: httpx.AsyncClient, base_url: str, account_id: int, to
     if profile is None:
         return ConnectionCheck(
             False,
-            f"{host} answered, but not like a Chatwoot server (HTTP {response.status_code} "
-            "for /api/v1/profile). Check the URL: it is the address you open Chatwoot at.",
+            _(
+                "{host} answered, but not like a Chatwoot server (HTTP {status} "
+                "for /api/v1/profile). Check the URL: it is the address you open Chatwoot at."
+            ).format(host=host, status=response.status_code),
         )
     if profile.account(account_id) is None:
-        known = ", ".join(f"{a.id} ({a.name})" for a in profile.accounts) or "none"
+        known = ", ".join(f"{a.id} ({a.name})" for a in profile.accounts) or _("none")
         return ConnectionCheck(
             False,
-            f"{profile.name} has no access to account {account_id}; accounts this user can open: {known}.",
+            _("{name} has no access to account {account}; accounts this user can open: {known}.").format(
+                name=profile.name, account=account_id, known=known
+            ),
             profile,
         )
     inboxes = await client.get(base_url + Endpoints(account_id).inboxes().path, headers=headers)
     if inboxes.status_code in (401, 403, 404):
         return ConnectionCheck(
             False,
-            f"{profile.name} may not read account {account_id} "
-            f"(HTTP {inboxes.status_code}); ask a Chatwoot administrator.",
+            _("{name} may not read account {account} (HTTP {status}); ask a Chatwoot administrator.").format(
+                name=profile.name, account=account_id, status=inboxes.status_code
+            ),
             profile,
         )
     if not inboxes.is_success:
         return ConnectionCheck(
-            False, f"Chatwoot failed while listing inboxes (HTTP {inboxes.status_code}); try again later.", profile
+            False,
+            _("Chatwoot failed while listing inboxes (HTTP {status}); try again later.").format(
+                status=inboxes.status_code
+            ),
+            profile,
         )
     account = profile.account(account_id)
     return ConnectionCheck(
         True,
-        f"Connected to {host} as {profile.name}, account {account_id} ({account.name if account else ''}).",
+        _("Connected to {host} as {name}, account {account} ({account_name}).").format(
+            host=host, name=profile.name, account=account_id, account_name=account.name if account else ""
+        ),
         profile,
     )
 
 
 def _unreachable(host: str, exc: httpx.TransportError) -> str:
     if is_tls_error(exc):
-        return (
-            f"The TLS certificate of {host} could not be verified ({exc}). AgentDesk always checks "
+        return _(
+            "The TLS certificate of {host} could not be verified ({detail}). AgentDesk always checks "
             "certificates: fix the server's certificate or add its CA to the system's trust store."
-        )
+        ).format(host=host, detail=exc)
     if isinstance(exc, httpx.TimeoutException):
-        return f"{host} did not answer in time. Check the URL and your network."
+        return _("{host} did not answer in time. Check the URL and your network.").format(host=host)
     if isinstance(exc, httpx.UnsupportedProtocol):
-        return f"The URL must start with https:// (or http:// for a test server): {exc}."
-    return f"Could not reach {host} ({type(exc).__name__}: {exc}). Check the URL and your network."
+        return _("The URL must start with https:// (or http:// for a test server): {detail}.").format(detail=exc)
+    return _("Could not reach {host} ({detail}). Check the URL and your network.").format(
+        host=host, detail=f"{type(exc).__name__}: {exc}"
+    )

@@ -16,6 +16,7 @@ from agentdesk.core.commands import Command, CommandKind
 from agentdesk.sync.chatwoot.http_errors import Scope
 from agentdesk.sync.chatwoot.parsing import KEY_ATTRIBUTE
 from agentdesk.sync.errors import Rejected
+from agentdesk.sync.words import _
 
 CHATWOOT_STATUSES = ("open", "pending", "resolved", "snoozed")
 QUEUES = ("me", "unassigned", "all", "assigned")
@@ -87,7 +88,7 @@ class Endpoints:
                 if payload.get("agent_id"):  # after the team: the server lets an agent win over a team
                     calls.append(self._assign(conv, "assignee_id", payload["agent_id"]))
                 if not calls:
-                    raise Rejected("Choose an agent or a team to assign.")
+                    raise Rejected(_("Choose an agent or a team to assign."))
                 return calls
             case CommandKind.UNASSIGN:
                 key = "team_id" if payload.get("target") == "team" else "assignee_id"
@@ -105,14 +106,14 @@ class Endpoints:
                 elif payload.get("team_id"):
                     calls = [self._assign(conv, "team_id", payload["team_id"])]
                 else:
-                    raise Rejected("Choose the team or the person to escalate to.")
+                    raise Rejected(_("Choose the team or the person to escalate to."))
                 if payload.get("priority"):
                     body = {"priority": payload["priority"]}
                     calls.append(ApiCall("POST", f"{conv}/toggle_priority", json=body, scope=Scope.CONVERSATION))
                 if payload.get("text"):  # last: finding this note proves the whole escalation ran
                     calls.append(self._message(conv, _mentioning(command), private=True))
                 return calls
-        raise Rejected(f"Chatwoot cannot do {command.kind}.")
+        raise Rejected(_("Chatwoot cannot do {command}.").format(command=command.kind))
 
     @staticmethod
     def _message(conv: str, command: Command, *, private: bool) -> ApiCall:
@@ -138,7 +139,11 @@ class Endpoints:
     def _status_body(payload: dict[str, str]) -> dict[str, Any]:
         status = payload.get("status", "")
         if status not in CHATWOOT_STATUSES:
-            raise Rejected(f"Chatwoot has no status {status!r}; it knows {', '.join(CHATWOOT_STATUSES)}.")
+            raise Rejected(
+                _("Chatwoot has no status {status!r}; it knows {known}.").format(
+                    status=status, known=", ".join(CHATWOOT_STATUSES)
+                )
+            )
         body: dict[str, Any] = {"status": status}
         if status == "snoozed" and payload.get("snoozed_until"):
             body["snoozed_until"] = int(datetime.fromisoformat(payload["snoozed_until"]).timestamp())

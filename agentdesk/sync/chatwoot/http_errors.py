@@ -16,16 +16,10 @@ import httpx
 import orjson
 
 from agentdesk.sync.chatwoot.parsing import error_text
-from agentdesk.sync.errors import (
-    Forbidden,
-    MalformedResponse,
-    NeedsSignIn,
-    RateLimited,
-    Rejected,
-    ServerError,
-    SourceError,
-)
+from agentdesk.sync.errors import Forbidden, NeedsSignIn, Rejected, SourceError
 from agentdesk.sync.http_failures import retry_after_seconds, transport_failure
+from agentdesk.sync.platform_http import refused, server_failed, slow_down, unreadable
+from agentdesk.sync.words import _
 
 
 class Scope(StrEnum):
@@ -45,21 +39,28 @@ def error_for_status(
     said = error_text(_json_or_none(body))
     if status == 401:
         return NeedsSignIn(
-            "Chatwoot did not accept the access token: it is wrong, expired or was revoked. "
-            "Copy a new one from your Chatwoot profile settings and sign in again."
+            _(
+                "Chatwoot did not accept the access token: it is wrong, expired or was revoked. "
+                "Copy a new one from your Chatwoot profile settings and sign in again."
+            )
         )
     if status == 403:
-        return Forbidden(f"This Chatwoot user has no access to account {account_id}. Ask an administrator.")
+        return Forbidden(
+            _("This Chatwoot user has no access to account {account}. Ask an administrator.").format(account=account_id)
+        )
     if status == 404 and scope is Scope.ACCOUNT:
-        return Forbidden(f"Chatwoot account {account_id} does not exist on this server or is hidden from this user.")
+        return Forbidden(
+            _("Chatwoot account {account} does not exist on this server or is hidden from this user.").format(
+                account=account_id
+            )
+        )
     if status == 404:
-        return Rejected("The conversation no longer exists on Chatwoot.")
+        return Rejected(_("The conversation no longer exists on Chatwoot."))
     if status == 429:
-        wait = retry_after_seconds(headers.get("retry-after"), now)
-        return RateLimited(f"Chatwoot asks us to slow down; trying again in {wait:.0f} seconds.", wait)
+        return slow_down("Chatwoot", retry_after_seconds(headers.get("retry-after"), now))
     if status >= 500:
-        return ServerError(f"The Chatwoot server failed (HTTP {status}); trying again later.")
-    return Rejected(f"Chatwoot refused this: {said}" if said else f"Chatwoot refused this (HTTP {status}).")
+        return server_failed("Chatwoot", status)
+    return refused("Chatwoot", status, said)
 
 
 def error_for_transport(exc: httpx.TransportError) -> SourceError:
@@ -79,10 +80,7 @@ def decode_body(body: bytes, method: str, path: str) -> Any:
     try:
         return orjson.loads(body)
     except orjson.JSONDecodeError as exc:  # invalid UTF-8 lands here too
-        raise MalformedResponse(
-            f"The Chatwoot server sent an answer we could not read (JSONDecodeError at {method} {path}); "
-            "trying again later."
-        ) from exc
+        raise unreadable("Chatwoot", "JSONDecodeError", method, path) from exc
 
 
 def _json_or_none(body: bytes) -> Any:

@@ -14,6 +14,7 @@ from agentdesk.sync.account_setup import AccountForm, OpenBrowser, stored_secret
 from agentdesk.sync.chatwoot.account_settings import account_settings, chatwoot_account_id
 from agentdesk.sync.chatwoot.connector import ChatwootConnector
 from agentdesk.sync.chatwoot.diagnosis import ConnectionCheck, diagnose
+from agentdesk.sync.words import _
 
 if TYPE_CHECKING:
     from agentdesk.core.entities import Account
@@ -47,12 +48,12 @@ async def sign_in_again(
     """A new token typed into the form, tested against the account's server before it is kept."""
     token = form.secret.strip()
     if not token:
-        return ConnectionCheck(False, "Type the new access token into the form first.")
+        return ConnectionCheck(False, _("Type the new access token into the form first."))
     check = await check_connection(account.base_url, chatwoot_account_id(account), token)
     if not check.ok:
         return check
     await accounts.sign_in_again(account, token)
-    return ConnectionCheck(True, "The new access token is stored; the account syncs again.", check.profile)
+    return ConnectionCheck(True, _("The new access token is stored; the account syncs again."), check.profile)
 
 
 async def test_typed(form: AccountForm) -> ConnectionCheck:
@@ -64,5 +65,7 @@ async def test_stored(account: Account) -> ConnectionCheck:
     """*Test connection* for a stored account, with its token from the keyring."""
     token = await stored_secret(account)
     if not token:
-        return ConnectionCheck(False, f"No access token is stored for {account.name}; remove and add it again.")
+        return ConnectionCheck(
+            False, _("No access token is stored for {account}; remove and add it again.").format(account=account.name)
+        )
     return await check_connection(account.base_url, chatwoot_account_id(account), token)

@@ -21,6 +21,7 @@ from agentdesk.sync.errors import Forbidden, NeedsSignIn, Rejected, SourceError
 from agentdesk.sync.http_failures import transport_failure
 from agentdesk.sync.mastodon.parsing import error_text
 from agentdesk.sync.platform_http import RateHeaders, RequestBudget, common_failure, decode_json, iso_reset
+from agentdesk.sync.words import _
 
 #: Below this many requests left in the window, wait for the reset rather than spend the rest.
 RESERVE = 5
@@ -92,12 +93,14 @@ def error_for_response(response: httpx.Response, now: datetime, *, account: bool
         said = ""
     if status == 401:
         return NeedsSignIn(
-            "Mastodon no longer accepts this sign-in (the access was revoked or has expired). Sign in again."
+            _("Mastodon no longer accepts this sign-in (the access was revoked or has expired). Sign in again.")
         )
+    if status == 403 and said:
+        return Forbidden(_("Mastodon refuses this account access: {reason}.").format(reason=said))
     if status == 403:
-        return Forbidden(f"Mastodon refuses this account access{': ' + said if said else ''}.")
+        return Forbidden(_("Mastodon refuses this account access."))
     if status == 404 and account:
-        return Forbidden("This server does not answer like a Mastodon instance. Check the address.")
+        return Forbidden(_("This server does not answer like a Mastodon instance. Check the address."))
     if status == 404:
-        return Rejected("The post no longer exists on Mastodon (deleted or hidden).")
+        return Rejected(_("The post no longer exists on Mastodon (deleted or hidden)."))
     return common_failure(response, now, RATE_HEADERS, said)

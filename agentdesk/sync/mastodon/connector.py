@@ -28,6 +28,7 @@ from agentdesk.core.reply_mention import with_mention
 from agentdesk.sync.errors import MalformedResponse, Rejected
 from agentdesk.sync.mastodon import parsing
 from agentdesk.sync.mastodon.api import MastodonApi
+from agentdesk.sync.words import _
 
 PAGE = 40  # the most notifications Mastodon returns at once
 FIRST_PASS_PAGES = 5  # a new account brings its last 200 mentions, not years of them
@@ -75,7 +76,7 @@ class MastodonConnector:
         if self._me is None:
             me = (await self._api.get("/api/v1/accounts/verify_credentials", account=True)).body
             if not isinstance(me, dict) or "id" not in me or "acct" not in me:
-                raise MalformedResponse("Mastodon did not say which account this sign-in belongs to.")
+                raise MalformedResponse(_("Mastodon did not say which account this sign-in belongs to."))
             self._me = me
         return self._me
 
@@ -141,7 +142,7 @@ class MastodonConnector:
     async def _context(self, status_id: str) -> dict[str, list[Mapping[str, Any]]]:
         body = (await self._api.get(f"/api/v1/statuses/{status_id}/context")).body
         if not isinstance(body, dict) or not isinstance(body.get("ancestors"), list):
-            raise MalformedResponse("Mastodon sent a thread without its earlier posts.")
+            raise MalformedResponse(_("Mastodon sent a thread without its earlier posts."))
         return {"ancestors": body["ancestors"], "descendants": list(body.get("descendants") or [])}
 
     async def _whole_thread(self, conversation_source_id: str) -> list[Mapping[str, Any]]:
@@ -163,7 +164,7 @@ class MastodonConnector:
             body = (await self._api.get("/api/v2/search", params)).body
             statuses = body.get("statuses") if isinstance(body, dict) else None
         if not isinstance(statuses, list):
-            raise MalformedResponse("Mastodon sent search results that are not a list of posts.")
+            raise MalformedResponse(_("Mastodon sent search results that are not a list of posts."))
         hits = []
         for status in statuses:
             if str(status["account"]["id"]) == me or status.get("reblog"):
@@ -184,7 +185,7 @@ class MastodonConnector:
         thread = await self._whole_thread(command.conversation_source_id)
         theirs = [s for s in thread if str(s["account"]["id"]) != str(me["id"])]
         if not theirs:
-            raise Rejected("There is no customer post in this thread to reply to.")
+            raise Rejected(_("There is no customer post in this thread to reply to."))
         parent = theirs[-1]
         text = with_mention(command.payload.get("text", ""), str(parent["account"]["acct"]))
         visibility = str(parent.get("visibility") or "public")
@@ -215,8 +216,8 @@ class MastodonConnector:
 
 def _notifications(body: object) -> list[Mapping[str, Any]]:
     if not isinstance(body, list):
-        raise MalformedResponse("Mastodon sent notifications that are not a list.")
+        raise MalformedResponse(_("Mastodon sent notifications that are not a list."))
     for note in body:
         if not isinstance(note, Mapping) or "id" not in note:
-            raise MalformedResponse("Mastodon sent a notification without an id.")
+            raise MalformedResponse(_("Mastodon sent a notification without an id."))
     return body

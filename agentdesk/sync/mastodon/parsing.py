@@ -16,6 +16,7 @@ from agentdesk.core.channels import Audience, Channel
 from agentdesk.core.entities import Direction, Status
 from agentdesk.core.incoming import IncomingConversation, IncomingCustomer, IncomingMessage
 from agentdesk.sync.errors import MalformedResponse
+from agentdesk.sync.words import _
 
 THREAD_PREFIX = "thread:"  # a conversation is a thread, named by its first status
 
@@ -44,17 +45,17 @@ def plain_text(html: str) -> str:
 
 def _instant(value: object) -> datetime:
     if not isinstance(value, str):
-        raise MalformedResponse(f"Mastodon sent a time that is not text: {value!r}.")
+        raise MalformedResponse(_("Mastodon sent a time that is not text: {value!r}.").format(value=value))
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise MalformedResponse(f"Mastodon sent a time we cannot read: {value!r}.") from None
+        raise MalformedResponse(_("Mastodon sent a time we cannot read: {value!r}.").format(value=value)) from None
 
 
 def _require(data: object, *keys: str) -> Mapping[str, Any]:
     if not isinstance(data, Mapping) or any(key not in data for key in keys):
         missing = [key for key in keys if not isinstance(data, Mapping) or key not in data]
-        raise MalformedResponse(f"Mastodon sent an object without {', '.join(missing)}.")
+        raise MalformedResponse(_("Mastodon sent an object without {fields}.").format(fields=", ".join(missing)))
     return data
 
 

@@ -20,6 +20,7 @@ from agentdesk.sync.browser_sign_in import OAuthEndpoints, sign_in_with_browser
 from agentdesk.sync.errors import NeedsSignIn, SourceError
 from agentdesk.sync.mastodon.api import MastodonApi
 from agentdesk.sync.mastodon.connector import MastodonConnector
+from agentdesk.sync.words import _
 
 if TYPE_CHECKING:
     from agentdesk.core.entities import Account
@@ -47,7 +48,7 @@ def instance_url(value: str) -> str:
         value = "https://" + value
     split = urlsplit(value)
     if split.scheme not in ("https", "http") or not split.netloc:
-        raise ValueError(f"{value!r} is not the address of a Mastodon instance")
+        raise ValueError(_("{address!r} is not the address of a Mastodon instance").format(address=value))
     return f"{split.scheme}://{split.netloc}"
 
 
@@ -58,12 +59,13 @@ async def check_token(client: httpx.AsyncClient, url: str, token: str) -> Mastod
         me = await connector.me()
         rules = await connector.instance_rules()
     except NeedsSignIn:
-        return MastodonCheck(False, "Mastodon refused this access token: it is wrong, expired or was revoked.")
+        return MastodonCheck(False, _("Mastodon refused this access token: it is wrong, expired or was revoked."))
     except SourceError as exc:
         return MastodonCheck(False, str(exc))
     handle = f"@{me['acct']}@{urlsplit(url).netloc}"
     limit = rules.max_characters or 500
-    return MastodonCheck(True, f"Signed in as {handle}; this instance allows {limit} characters.", handle, rules)
+    words = _("Signed in as {handle}; this instance allows {limit} characters.").format(handle=handle, limit=limit)
+    return MastodonCheck(True, words, handle, rules)
 
 
 async def register_app(client: httpx.AsyncClient, url: str, redirect_uri: str) -> OAuthEndpoints:
@@ -72,7 +74,7 @@ async def register_app(client: httpx.AsyncClient, url: str, redirect_uri: str) -
     form = {"client_name": APP_NAME, "redirect_uris": redirect_uri, "scopes": " ".join(SCOPES), "website": APP_WEBSITE}
     answer = (await api.post("/api/v1/apps", form, account=True)).body
     if not isinstance(answer, dict) or not answer.get("client_id"):
-        raise SourceError("The instance did not register AgentDesk as an app. Is this a Mastodon server?")
+        raise SourceError(_("The instance did not register AgentDesk as an app. Is this a Mastodon server?"))
     return OAuthEndpoints(
         authorize_url=f"{url}/oauth/authorize",
         token_url=f"{url}/oauth/token",
@@ -139,7 +141,9 @@ async def test_stored(account: Account) -> MastodonCheck:
     """*Test connection* for a stored account, with its token from the keyring (read off the loop)."""
     token = await stored_secret(account)
     if not token:
-        return MastodonCheck(False, f"No access token is stored for {account.name}; sign in again.")
+        return MastodonCheck(
+            False, _("No access token is stored for {account}; sign in again.").format(account=account.name)
+        )
     return await _checked(account.base_url, token)
 
 
@@ -156,7 +160,7 @@ async def _signed_in(url: str, open_browser: OpenBrowser, token: str) -> Mastodo
 
 async def _checked(url: str, token: str) -> MastodonCheck:
     if not token:
-        return MastodonCheck(False, "Type an access token, or leave it empty and sign in with the browser.")
+        return MastodonCheck(False, _("Type an access token, or leave it empty and sign in with the browser."))
     async with httpx.AsyncClient(timeout=20) as client:
         check = await check_token(client, url, token)
     return MastodonCheck(check.ok, check.message, check.handle, check.rules, token if check.ok else "")

@@ -17,6 +17,7 @@ from agentdesk.sync.errors import Rejected
 from agentdesk.sync.sandbox.script import ScriptConversation
 from agentdesk.sync.sandbox.team import sandbox_team
 from agentdesk.sync.sandbox.world import SandboxWorld, WorldConversation, WorldMessage
+from agentdesk.sync.words import _
 
 PAGE_SIZE = 200
 P = ParamSpec("P")
@@ -130,7 +131,7 @@ class SandboxConnector:
                 case CommandKind.LABELS:
                     await self._call(self.world.update, command.idempotency_key, conv)
         except KeyError:
-            raise Rejected("The sandbox does not know this conversation.") from None
+            raise Rejected(_("The sandbox does not know this conversation.")) from None
         return CommandResult()
 
     async def _escalate(self, command: Command) -> CommandResult:
