@@ -304,3 +304,10 @@ async def test_the_server_is_found_from_the_handle_and_an_unknown_handle_is_name
         "niemand.test", "abcd-efgh-ijkl-mnop", directory=Directory(bluesky_net.plc, bluesky_net.pds)
     )
     assert not unknown.ok and unknown.message == "There is no Bluesky account with the handle niemand.test."
+
+
+async def test_an_email_address_signs_in_on_the_named_server(bluesky_net: LocalNetwork) -> None:
+    kim = bluesky_net.new_person("kim")
+    check = await sign_in(f"{kim.handle}@example.test", kim.app_password(), bluesky_net.pds, Directory(bluesky_net.plc))
+    assert check.ok, check.message
+    assert check.settings["handle"] == kim.handle and check.settings["did"] == kim.did
