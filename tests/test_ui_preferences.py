@@ -102,3 +102,6 @@ async def test_a_trainee_sees_the_role_but_saving_never_writes_it(tmp_path: Path
         await save(dialog)
         assert stored(tmp_path)["holidays"] == "DE-BY"
         assert stored(tmp_path)["role"] == "agent"  # --sandbox is one session's, not the profile's
+        win.notifier.actions[NoticeKind.ASSIGNED].setChecked(False)  # the menu's own save keeps it too
+        await wait_until(lambda: stored(tmp_path)["notifications_off"] == ["assigned"])
+        assert stored(tmp_path)["role"] == "agent" and stored(tmp_path)["holidays"] == "DE-BY"

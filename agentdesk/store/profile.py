@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -95,3 +95,9 @@ def save_settings(data_dir: Path, settings: Settings) -> None:
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         json.dump(asdict(settings), fh, indent=2, ensure_ascii=False)
     os.replace(tmp, data_dir / SETTINGS_FILE)
+
+
+def save_keeping_role(data_dir: Path, settings: Settings) -> None:
+    """Save what the window changed; the role stays what the file says. Only the team lead's CLI
+    changes it, and ``--sandbox`` makes one session a trainee's without writing that down."""
+    save_settings(data_dir, replace(settings, role=load_settings(data_dir).role))

@@ -41,7 +41,7 @@ from agentdesk.core.notifications import (
 )
 from agentdesk.core.sla import Language
 from agentdesk.store import SortOrder
-from agentdesk.store.profile import Role, Settings, save_settings
+from agentdesk.store.profile import Role, Settings, save_keeping_role
 from agentdesk.store.triage_verdicts import Storm
 from agentdesk.sync.operations import Operations
 from agentdesk.ui.message_bar import MessageBar
@@ -274,7 +274,9 @@ class Notifier(QObject):
         self._tasks.run(self._save(snapshot), what="saving the notification settings")
 
     async def _save(self, settings: Settings) -> None:
-        await asyncio.get_running_loop().run_in_executor(self._files, save_settings, self._ops.ws.data_dir, settings)
+        await asyncio.get_running_loop().run_in_executor(
+            self._files, save_keeping_role, self._ops.ws.data_dir, settings
+        )
 
 
 def _language() -> Language:

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import Executor
-from dataclasses import fields, replace
-from pathlib import Path
+from dataclasses import fields
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from agentdesk.store.profile import Settings, load_settings, save_settings
+from agentdesk.store.profile import Settings, save_keeping_role
 from agentdesk.ui.preferences_dialog import PreferencesDialog
 from agentdesk.ui.time_words import set_display_zone
 
@@ -33,7 +32,7 @@ def open_preferences(window: MainWindow, files: Executor) -> PreferencesDialog:
 
     async def save(settings: Settings) -> str:
         try:
-            await asyncio.get_running_loop().run_in_executor(files, write_settings, ws.data_dir, settings)
+            await asyncio.get_running_loop().run_in_executor(files, save_keeping_role, ws.data_dir, settings)
         except OSError as exc:
             return str(exc)
         return ""
@@ -57,11 +56,6 @@ def open_preferences(window: MainWindow, files: Executor) -> PreferencesDialog:
         dialog.finished.connect(lambda _result: reading.cancel())
     dialog.open()
     return dialog
-
-
-def write_settings(data_dir: Path, settings: Settings) -> None:
-    """Atomic write; the role stays what the file says (only the team lead's CLI changes it)."""
-    save_settings(data_dir, replace(settings, role=load_settings(data_dir).role))
 
 
 def apply_settings(window: MainWindow, chosen: Settings) -> None:
