@@ -1,31 +1,31 @@
 """Writing a connector's batch into the store: upserts keyed by source ids, in one transaction.
 
 Idempotent by construction, so a page fetched twice (after a crash or a retry) changes nothing.
-Bulk statements keep a 10,000-conversation initial sync fast: customers and conversations go
-through Core (not the ORM's bulk path), and messages, the bulk of a sync, straight to the
-driver's ``executemany`` with their times already in the store's integer milliseconds
-(SQLAlchemy's per-row parameter handling was most of the writer thread's time).
+A 10,000-conversation initial sync writes 200,000 messages, so every statement of a page goes
+straight to the driver (``executemany`` on the session's own connection, inside its transaction)
+with times already in the store's integer milliseconds: SQLAlchemy's statement building and
+per-row parameter handling had been most of the writer thread's time. Which messages are new is
+told by their ids (above the highest before the insert), not by reading the existing ones first.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import Table, select, text, update
-from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from agentdesk.core.entities import Direction
 from agentdesk.core.incoming import IncomingConversation
-from agentdesk.store.models import ConversationTable, CustomerRow, MessageTable
-from agentdesk.store.search_index import index_messages_after, last_message_id
+from agentdesk.store.models import ConversationTable
+from agentdesk.store.search_index import INDEX_MESSAGES_AFTER, LAST_MESSAGE_ID
 from agentdesk.store.types import to_millis
 
 # Derived columns of a conversation, recomputed from its messages after every change.
-_REFRESH_DERIVED = text(
-    """
+_REFRESH_DERIVED = """
     UPDATE conversations SET
       last_message_at = coalesce(
         (SELECT max(m.created_at) FROM messages m WHERE m.conversation_id = conversations.id),
@@ -40,15 +40,43 @@ _REFRESH_DERIVED = text(
             (SELECT max(o.created_at) FROM messages o
              WHERE o.conversation_id = conversations.id AND o.direction = 'outbound'
                AND o.delivery != 'failed'), 0))
-    WHERE id = :cid
+    WHERE id = ?
     """
+
+
+_UPSERT_CUSTOMER = (
+    "INSERT INTO customers (account_id, source_id, name, handle, channel, followers, language, form_of_address) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, source_id) DO UPDATE SET "
+    "name = excluded.name, handle = excluded.handle, followers = excluded.followers, "
+    # a form of address the agent chose locally is kept unless the source knows one
+    "form_of_address = CASE WHEN excluded.form_of_address != '' THEN excluded.form_of_address "
+    "ELSE form_of_address END"
 )
 
+# The columns a synced conversation fills; the rest take their model defaults (unread, triage...).
+_CONVERSATION_COLUMNS = (
+    "account_id, source_id, channel, audience, customer_id, status, assignee, team, labels, subject, preview, "
+    "language, created_at, last_message_at, priority"
+).split(", ")
+_CONVERSATION_DEFAULTS = {
+    column.name: column.default.arg  # type: ignore[attr-defined]
+    for column in cast(Table, ConversationTable.__table__).columns
+    if column.default is not None and column.default.is_scalar and column.name not in _CONVERSATION_COLUMNS
+}
+_INSERT_CONVERSATION = "INSERT INTO conversations ({}) VALUES ({})".format(
+    ", ".join([*_CONVERSATION_COLUMNS, *_CONVERSATION_DEFAULTS]),
+    ", ".join(f":{name}" for name in [*_CONVERSATION_COLUMNS, *_CONVERSATION_DEFAULTS]),
+)
 
-# The columns of MessageTable a synced message fills; what UtcMillis would bind is computed by _millis.
 _INSERT_MESSAGE = (
     "INSERT INTO messages (conversation_id, source_id, direction, author, text, created_at, delivery, error) "
     "VALUES (?, ?, ?, ?, ?, ?, 'delivered', '') ON CONFLICT DO NOTHING"
+)
+
+# News from the customer makes a conversation unread again.
+_MARK_UNREAD = (
+    "UPDATE conversations SET unread = 1 WHERE id IN "
+    f"(SELECT conversation_id FROM messages WHERE id > ? AND direction = '{Direction.INBOUND.value}')"
 )
 
 
@@ -58,64 +86,72 @@ def _millis(value: datetime) -> int:
     return to_millis(value)
 
 
+def _driver(session: Session) -> sqlite3.Cursor:
+    """A cursor on the session's connection, inside its transaction (begun here if need be)."""
+    session.flush()  # ORM changes the caller made in this session come first, as with session.execute
+    return cast(sqlite3.Connection, session.connection().connection.driver_connection).cursor()
+
+
 def apply_conversations(session: Session, account_id: int, items: Iterable[IncomingConversation]) -> set[int]:
     """Upsert customers, conversations and messages; returns the ids of conversations that changed."""
     items = list(items)
     if not items:
         return set()
-    customer_ids = _upsert_customers(session, account_id, items)
-    conversation_ids = _upsert_conversations(session, account_id, items, customer_ids)
-    _insert_messages(session, items, conversation_ids)
-    changed = set(conversation_ids.values())
-    refresh_derived(session, changed)
+    cursor = _driver(session)
+    try:
+        customer_ids = _upsert_customers(cursor, account_id, items)
+        conversation_ids = _upsert_conversations(cursor, account_id, items, customer_ids)
+        _insert_messages(cursor, items, conversation_ids)
+        changed = set(conversation_ids.values())
+        cursor.executemany(_REFRESH_DERIVED, [(cid,) for cid in changed])
+    finally:
+        cursor.close()
     return changed
 
 
 def refresh_derived(session: Session, conversation_ids: Iterable[int]) -> None:
-    session.execute(_REFRESH_DERIVED, [{"cid": cid} for cid in conversation_ids])
+    cursor = _driver(session)
+    try:
+        cursor.executemany(_REFRESH_DERIVED, [(cid,) for cid in conversation_ids])
+    finally:
+        cursor.close()
 
 
-def _upsert_customers(session: Session, account_id: int, items: list[IncomingConversation]) -> dict[str, int]:
+def _ids(cursor: sqlite3.Cursor, table: str, account_id: int, source_ids: list[str]) -> dict[str, int]:
+    marks = ", ".join("?" * len(source_ids))
+    found = cursor.execute(
+        f"SELECT source_id, id FROM {table} WHERE account_id = ? AND source_id IN ({marks})",
+        [account_id, *source_ids],
+    )
+    return dict(found.fetchall())
+
+
+def _upsert_customers(cursor: sqlite3.Cursor, account_id: int, items: list[IncomingConversation]) -> dict[str, int]:
     rows = {
-        it.customer.source_id: {
-            "account_id": account_id,
-            "source_id": it.customer.source_id,
-            "name": it.customer.name,
-            "handle": it.customer.handle,
-            "channel": it.customer.channel.value,
-            "followers": it.customer.followers,
-            "language": it.customer.language,
-            "form_of_address": it.customer.form_of_address,
-        }
-        for it in items
-    }
-    stmt = insert(cast(Table, CustomerRow.__table__))
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["account_id", "source_id"],
-        set_={
-            "name": stmt.excluded.name,
-            "handle": stmt.excluded.handle,
-            "followers": stmt.excluded.followers,
-            # a form of address the agent chose locally is kept unless the source knows one
-            "form_of_address": text(
-                "CASE WHEN excluded.form_of_address != '' THEN excluded.form_of_address ELSE form_of_address END"
-            ),
-        },
-    )
-    session.execute(stmt, list(rows.values()))
-    found = session.execute(
-        select(CustomerRow.source_id, CustomerRow.id).where(
-            CustomerRow.account_id == account_id, CustomerRow.source_id.in_(rows)
+        c.source_id: (
+            account_id,
+            c.source_id,
+            c.name,
+            c.handle,
+            c.channel.value,
+            c.followers,
+            c.language,
+            c.form_of_address,
         )
-    )
-    return {source_id: row_id for source_id, row_id in found}
+        for c in (it.customer for it in items)
+    }
+    cursor.executemany(_UPSERT_CUSTOMER, list(rows.values()))
+    return _ids(cursor, "customers", account_id, list(rows))
 
 
 def _upsert_conversations(
-    session: Session, account_id: int, items: list[IncomingConversation], customer_ids: dict[str, int]
+    cursor: sqlite3.Cursor, account_id: int, items: list[IncomingConversation], customer_ids: dict[str, int]
 ) -> dict[str, int]:
-    rows = {
-        it.source_id: {
+    rows: dict[str, dict[str, Any]] = {}
+    for it in items:
+        created = _millis(it.created_at)
+        rows[it.source_id] = {
+            **_CONVERSATION_DEFAULTS,
             "account_id": account_id,
             "source_id": it.source_id,
             "channel": it.channel.value,
@@ -128,68 +164,36 @@ def _upsert_conversations(
             "subject": it.subject,
             "preview": it.subject,
             "language": it.language,
-            "created_at": it.created_at,
-            "last_message_at": it.created_at,
+            "created_at": created,
+            "last_message_at": created,
             "priority": it.priority or "",
         }
-        for it in items
-    }
-    stmt = insert(cast(Table, ConversationTable.__table__))
     # a source without teams or priorities (None) keeps the local ones, e.g. those an escalation set
     known = [key for key in ("team", "priority") if all(getattr(it, key) is not None for it in items)]
-    backend = stmt.on_conflict_do_update(
-        index_elements=["account_id", "source_id"],
-        set_={
-            "status": stmt.excluded.status,
-            "assignee": stmt.excluded.assignee,
-            "labels": stmt.excluded.labels,
-            "subject": stmt.excluded.subject,
-            **{key: getattr(stmt.excluded, key) for key in known},
-        },
-    )
+    backend = ", ".join(f"{key} = excluded.{key}" for key in ("status", "assignee", "labels", "subject", *known))
     # A platform without a backend knows no assignment: who has it stays ours, and a new post reopens it.
-    platform = stmt.on_conflict_do_update(
-        index_elements=["account_id", "source_id"], set_={"status": stmt.excluded.status}
-    )
+    platform = "status = excluded.status"
+    conflict = " ON CONFLICT (account_id, source_id) DO UPDATE SET "
     assigns = {it.source_id: it.assignee is not None for it in items}
-    for upsert, owned in ((backend, True), (platform, False)):
+    for update_set, owned in ((backend, True), (platform, False)):
         chunk = [row for source_id, row in rows.items() if assigns[source_id] is owned]
         if chunk:
-            session.execute(upsert, chunk)
-    found = session.execute(
-        select(ConversationTable.source_id, ConversationTable.id).where(
-            ConversationTable.account_id == account_id, ConversationTable.source_id.in_(rows)
-        )
-    )
-    return {source_id: row_id for source_id, row_id in found}
+            cursor.executemany(_INSERT_CONVERSATION + conflict + update_set, chunk)
+    return _ids(cursor, "conversations", account_id, list(rows))
 
 
-def _insert_messages(session: Session, items: list[IncomingConversation], conversation_ids: dict[str, int]) -> None:
-    wanted = [(conversation_ids[it.source_id], m) for it in items for m in it.messages]
-    if not wanted:
-        return
-    existing = set(
-        session.execute(
-            select(MessageTable.conversation_id, MessageTable.source_id).where(
-                MessageTable.conversation_id.in_({cid for cid, _ in wanted})
-            )
-        )
-    )
+def _insert_messages(
+    cursor: sqlite3.Cursor, items: list[IncomingConversation], conversation_ids: dict[str, int]
+) -> None:
     rows = [
         (cid, m.source_id, m.direction.value, m.author, m.text, _millis(m.created_at))
-        for cid, m in wanted
-        if (cid, m.source_id) not in existing
+        for it in items
+        for cid in (conversation_ids[it.source_id],)
+        for m in it.messages
     ]
     if not rows:
         return
-    last_id = last_message_id(session)
-    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.executemany(_INSERT_MESSAGE, rows)
-    finally:
-        cursor.close()
-    index_messages_after(session, last_id)
-    # News from the customer makes a conversation unread again.
-    inbound = {row[0] for row in rows if row[2] == Direction.INBOUND.value}
-    if inbound:
-        session.execute(update(ConversationTable).where(ConversationTable.id.in_(inbound)).values(unread=True))
+    last_id = cursor.execute(LAST_MESSAGE_ID).fetchone()[0]
+    cursor.executemany(_INSERT_MESSAGE, rows)  # a message stored before is left as it is
+    cursor.execute(INDEX_MESSAGES_AFTER, (last_id,))
+    cursor.execute(_MARK_UNREAD, (last_id,))
