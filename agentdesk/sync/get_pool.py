@@ -2,8 +2,9 @@
 
 A full Chatwoot pass asks once per conversation, so 10,000 conversations are 10,000 small GETs.
 httpx spends about 2.5 ms of CPU on each (pool bookkeeping, a readiness system call per idle
-connection, anyio's cancel scopes); here a request is h11 on an asyncio protocol, a fraction of
-that (bench/README.md). It does only what a sync's reads need: GET, keep-alive, Content-Length,
+connection, anyio's cancel scopes); here a request is a prepared head written to an asyncio
+protocol and an answer cut out of its bytes (``agentdesk.sync.http_answer``), a fraction of that
+(bench/README.md). It does only what a sync's reads need: GET, keep-alive, Content-Length,
 chunked and gzip bodies, TLS verified with httpx's default context. Failures are raised as
 httpx's transport errors, so callers map them as before. Writes stay on httpx.
 
@@ -21,16 +22,20 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import re
 import ssl
 import urllib.request
 import zlib
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
-import h11
 import httpx
 
+from agentdesk.sync.http_answer import AnswerReader, ProtocolError
+
 USER_AGENT = "AgentDesk"
+_NOT_IN_A_HEAD = re.compile(r"[\x00-\x1f\x7f]")  # controls (CR, LF...) would end a line early
+_NOT_IN_A_TARGET = re.compile(r"[\x00-\x20\x7f-\U0010ffff]")  # a request target is visible ASCII
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +50,10 @@ class GetResponse:
 
 
 class _Connection(asyncio.Protocol):
-    """One socket, its h11 state and the one request waiting for more bytes (if any)."""
+    """One socket, the bytes of its answer so far and the one request waiting for more (if any)."""
 
     def __init__(self) -> None:
-        self.h11 = h11.Connection(h11.CLIENT)
+        self.reader = AnswerReader()
         self.transport: asyncio.Transport | None = None
         self.ended = False  # the server closed its side, or the connection broke
         self.failure: Exception | None = None
@@ -59,7 +64,7 @@ class _Connection(asyncio.Protocol):
         self.transport = transport
 
     def data_received(self, data: bytes) -> None:
-        self.h11.receive_data(data)
+        self.reader.feed(data)
         self._wake()
 
     def eof_received(self) -> bool:
@@ -93,7 +98,6 @@ class _Connection(asyncio.Protocol):
     def _end(self, exc: Exception | None) -> None:
         if not self.ended:
             self.ended, self.failure = True, exc
-            self.h11.receive_data(b"")
         self._wake()
 
     def _wake(self) -> None:
@@ -121,13 +125,17 @@ class GetPool:
         self._port = parts.port or default_port
         self._ssl: ssl.SSLContext | None = httpx.create_ssl_context() if parts.scheme == "https" else None
         host = f"[{self._host}]" if ":" in self._host else self._host
-        self._headers = [
+        fields = [
             ("Host", host if self._port == default_port else f"{host}:{self._port}"),
             ("User-Agent", USER_AGENT),
             ("Accept", "application/json"),
             ("Accept-Encoding", "gzip"),
             *(headers or {}).items(),
         ]
+        # Every request's head after its first line, ready to send; a value that could not be sent
+        # (a token with a line break, say) fails each request as httpx would, not the set-up.
+        self._head = "".join(f"{name}: {value}\r\n" for name, value in fields) + "\r\n"
+        self._bad_head = any(_NOT_IN_A_HEAD.search(f"{name}{value}") for name, value in fields)
         self._timeout = timeout
         self._keep = keep
         self._idle: list[_Connection] = []
@@ -149,7 +157,10 @@ class GetPool:
         if self._closed:
             raise RuntimeError("This connection pool was closed.")
         target = f"{self._prefix}{path}?{urlencode(params)}" if params else self._prefix + path
-        return await self._exchange(self._reused() or await self._open(), target)
+        if self._bad_head or _NOT_IN_A_TARGET.search(target):
+            raise httpx.LocalProtocolError("a header or the path holds characters HTTP cannot carry")
+        request = f"GET {target} HTTP/1.1\r\n{self._head}".encode("latin-1")
+        return await self._exchange(self._reused() or await self._open(), request)
 
     async def close(self) -> None:
         self._closed = True
@@ -182,46 +193,30 @@ class GetPool:
             raise httpx.ConnectError(f"{type(exc).__name__}: {exc}") from exc
         return connection
 
-    async def _exchange(self, connection: _Connection, target: str) -> GetResponse:
+    async def _exchange(self, connection: _Connection, request: bytes) -> GetResponse:
         reusable = False
         try:
-            response = await self._request(connection, target)
-            reusable = connection.h11.our_state is h11.DONE and connection.h11.their_state is h11.DONE
-            return response
+            assert connection.transport is not None
+            connection.transport.write(request)
+            while True:
+                try:
+                    answer = connection.reader.answer(connection.ended)
+                except ProtocolError as exc:  # a broken answer, or none before the connection ended
+                    raise httpx.RemoteProtocolError(str(exc)) from connection.failure or exc
+                if answer is not None:
+                    break
+                await connection.more(self._timeout)
+            reusable = answer.reusable
+            return GetResponse(answer.status, answer.headers, _decoded(answer.body, answer.headers))
         finally:
             if reusable and connection.alive() and len(self._idle) < self._keep and not self._closed:
-                connection.h11.start_next_cycle()
                 self._idle.append(connection)
             else:  # an error, a cancellation, or the server closes after this answer
                 connection.close()
 
-    async def _request(self, connection: _Connection, target: str) -> GetResponse:
-        conn = connection.h11
-        request = conn.send(h11.Request(method="GET", target=target, headers=self._headers)) or b""
-        assert connection.transport is not None
-        connection.transport.write(request + (conn.send(h11.EndOfMessage()) or b""))
-        status, headers, body = 0, {}, bytearray()
-        while True:
-            try:
-                event = conn.next_event()
-            except h11.RemoteProtocolError as exc:  # a broken answer, or none before the connection ended
-                raise httpx.RemoteProtocolError(str(exc)) from connection.failure or exc
-            if event is h11.NEED_DATA:
-                await connection.more(self._timeout)
-            elif isinstance(event, h11.Response):
-                status = event.status_code
-                headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in event.headers}
-            elif isinstance(event, h11.Data):
-                body += event.data
-            elif isinstance(event, h11.EndOfMessage):
-                return GetResponse(status, headers, _decoded(bytes(body), headers.get("content-encoding", "")))
-            elif isinstance(event, h11.ConnectionClosed):
-                raise httpx.RemoteProtocolError("the server closed the connection without an answer")
-            # an informational answer (1xx) carries nothing a GET needs
 
-
-def _decoded(body: bytes, encoding: str) -> bytes:
-    if encoding.lower() != "gzip":
+def _decoded(body: bytes, headers: dict[str, str]) -> bytes:
+    if headers.get("content-encoding", "").lower() != "gzip":
         return body
     try:
         return gzip.decompress(body)

@@ -218,7 +218,7 @@ class ChatwootConnector:
             if since is None
             else self._messages_since(conversation_source_id, since)
         )
-        return tuple(message for raw in collected if (message := parsing.parse_message(raw)) is not None)
+        return parsing.parse_message_list(collected)
 
     async def _all_messages(self, conversation: str) -> list[Mapping[str, Any]]:
         """Every message, oldest first, 100 a request: a full pass needs one request per conversation."""

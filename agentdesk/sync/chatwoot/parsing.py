@@ -123,18 +123,29 @@ def parse_conversation_list(data: Mapping[str, Any]) -> tuple[list[dict[str, Any
 def parse_message(data: Mapping[str, Any]) -> IncomingMessage | None:
     """One message, or None for Chatwoot's activity lines ("Conversation was resolved by ...")."""
     with parsing("message"):
-        kind = int(data["message_type"])
-        if kind == _ACTIVITY:
-            return None
-        if kind == _INCOMING:
-            direction = Direction.INBOUND
-        else:
-            direction = Direction.NOTE if data.get("private") else Direction.OUTBOUND
-        sender = data.get("sender") or {}
-        author = _name(sender) if sender else ("Chatwoot" if kind in (_OUTGOING, _TEMPLATE) else "")
-        return IncomingMessage(
-            str(data["id"]), direction, author, str(data.get("content") or ""), timestamp(data["created_at"])
-        )
+        return _message(data)
+
+
+def parse_message_list(page: list[Mapping[str, Any]]) -> tuple[IncomingMessage, ...]:
+    """A conversation's messages without the activity lines; one parse for the lot, as a full
+    pass parses 200,000 of them."""
+    with parsing("message"):
+        return tuple(message for data in page if (message := _message(data)) is not None)
+
+
+def _message(data: Mapping[str, Any]) -> IncomingMessage | None:
+    kind = int(data["message_type"])
+    if kind == _ACTIVITY:
+        return None
+    if kind == _INCOMING:
+        direction = Direction.INBOUND
+    else:
+        direction = Direction.NOTE if data.get("private") else Direction.OUTBOUND
+    sender = data.get("sender") or {}
+    author = _name(sender) if sender else ("Chatwoot" if kind in (_OUTGOING, _TEMPLATE) else "")
+    return IncomingMessage(
+        str(data["id"]), direction, author, str(data.get("content") or ""), timestamp(data["created_at"])
+    )
 
 
 def parse_messages(data: Mapping[str, Any]) -> list[Mapping[str, Any]]:
