@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from agentdesk.core.channels import Audience
 from agentdesk.core.entities import Queue
 from agentdesk.core.events import SyncPhase
+from agentdesk.core.length.limits import UNIT_GRAPHEMES
 from agentdesk.store import Store
 from agentdesk.sync import credentials
 from agentdesk.sync.account_setup import AccountSetup
@@ -111,7 +112,11 @@ async def test_a_mention_is_answered_threaded_and_a_direct_message_privately(
         [cid] = await eventually("the mention in the queue", lambda: ids_in(win, Queue.ALL_OPEN))
         win.open_conversation(cid)
         await wait_until(lambda: win.shown_conversation() is not None, timeout=5)
-        win.editor.set_text(f"Hallo @{kim.handle}, wir sehen sofort nach.")
+        draft = f"Hallo @{kim.handle}, wir sehen sofort nach 👍🏽"
+        win.editor.set_text(draft)
+        measure = win.editor._measure
+        assert measure is not None and (measure.limit, measure.unit) == (300, UNIT_GRAPHEMES)
+        assert measure.length == len(draft) - 1  # the thumb with its skin tone is one grapheme
         win.editor.request_send()
 
         async def our_reply() -> dict | None:
@@ -133,6 +138,7 @@ async def test_a_mention_is_answered_threaded_and_a_direct_message_privately(
         await wait_until(lambda: (c := win.shown_conversation()) is not None and c.id == dm, timeout=5)
         assert win.shown_conversation().audience is Audience.PRIVATE  # type: ignore[union-attr]
         win.editor.set_text("Schreib uns die richtige Adresse, wir ändern sie dann.")
+        assert win.editor._measure is not None and win.editor._measure.limit == 1_000  # a direct message
         win.editor.request_send()
 
         async def answered() -> bool:
