@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel
 
 from agentdesk.core.notifications import NoticeKind
-from agentdesk.store.profile import SETTINGS_FILE
+from agentdesk.store.profile import SETTINGS_FILE, Settings
 from agentdesk.sync.workspace import open_workspace
 from agentdesk.ui.main_window import MainWindow
 from agentdesk.ui.preferences_dialog import PreferencesDialog
@@ -105,3 +105,16 @@ async def test_a_trainee_sees_the_role_but_saving_never_writes_it(tmp_path: Path
         win.notifier.actions[NoticeKind.ASSIGNED].setChecked(False)  # the menu's own save keeps it too
         await wait_until(lambda: stored(tmp_path)["notifications_off"] == ["assigned"])
         assert stored(tmp_path)["role"] == "agent" and stored(tmp_path)["holidays"] == "DE-BY"
+
+
+async def test_with_a_team_backend_the_dialog_says_which_name_the_queues_use(qtbot) -> None:  # type: ignore[no-untyped-def]
+    async def never(_settings: Settings) -> str:
+        raise AssertionError("nothing is saved")
+
+    dialog = PreferencesDialog(Settings(), {}, never, lambda *_a, **_k: None, team_name=("Acme", "Kim Weber"))
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "Templates sign with this name. Mine and Assign to me use the name Acme knows you by: Kim Weber." in texts
+    dialog.fields["agent_name"].setText("")
+    assert "it is empty" in dialog.problems["agent_name"].text() and not dialog.save_button.isEnabled()
+    assert dialog.status.text() == "Fix the fields marked ⛔ to save."
