@@ -9,24 +9,31 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from agentdesk.sync.errors import MalformedResponse
+from agentdesk.sync.words import _
 
 
 def require(platform: str, data: object, *keys: str) -> Mapping[str, Any]:
     """``data`` as a mapping that holds every key, or a MalformedResponse listing the missing ones."""
     if not isinstance(data, Mapping) or any(key not in data for key in keys):
         missing = [key for key in keys if not isinstance(data, Mapping) or key not in data]
-        raise MalformedResponse(f"{platform} sent an object without {', '.join(missing)}.")
+        raise MalformedResponse(
+            _("{platform} sent an object without {fields}.").format(platform=platform, fields=", ".join(missing))
+        )
     return data
 
 
 def instant(platform: str, value: object) -> datetime:
     """An ISO 8601 time (``Z`` or an offset) as an aware datetime."""
     if not isinstance(value, str):
-        raise MalformedResponse(f"{platform} sent a time that is not text: {value!r}.")
+        raise MalformedResponse(
+            _("{platform} sent a time that is not text: {value!r}.").format(platform=platform, value=value)
+        )
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise MalformedResponse(f"{platform} sent a time we cannot read: {value!r}.") from None
+        raise MalformedResponse(
+            _("{platform} sent a time we cannot read: {value!r}.").format(platform=platform, value=value)
+        ) from None
 
 
 def server_address(value: str, what: str) -> str:

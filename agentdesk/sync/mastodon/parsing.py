@@ -8,15 +8,13 @@ are compared as integers, never as strings, so "9" sorts before "10".
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import datetime
 from html.parser import HTMLParser
 from typing import Any
 
 from agentdesk.core.channels import Audience, Channel
 from agentdesk.core.entities import Direction, Status
 from agentdesk.core.incoming import IncomingConversation, IncomingCustomer, IncomingMessage
-from agentdesk.sync.errors import MalformedResponse
-from agentdesk.sync.words import _
+from agentdesk.sync import platform_values
 
 THREAD_PREFIX = "thread:"  # a conversation is a thread, named by its first status
 
@@ -43,22 +41,6 @@ def plain_text(html: str) -> str:
     return "".join(parser.parts).strip()
 
 
-def _instant(value: object) -> datetime:
-    if not isinstance(value, str):
-        raise MalformedResponse(_("Mastodon sent a time that is not text: {value!r}.").format(value=value))
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise MalformedResponse(_("Mastodon sent a time we cannot read: {value!r}.").format(value=value)) from None
-
-
-def _require(data: object, *keys: str) -> Mapping[str, Any]:
-    if not isinstance(data, Mapping) or any(key not in data for key in keys):
-        missing = [key for key in keys if not isinstance(data, Mapping) or key not in data]
-        raise MalformedResponse(_("Mastodon sent an object without {fields}.").format(fields=", ".join(missing)))
-    return data
-
-
 def status_sort_key(status: Mapping[str, Any]) -> int:
     return int(status["id"])
 
@@ -70,7 +52,7 @@ def handle(account: Mapping[str, Any], instance_domain: str) -> str:
 
 
 def customer(account: Mapping[str, Any], instance_domain: str) -> IncomingCustomer:
-    account = _require(account, "id", "acct")
+    account = platform_values.require("Mastodon", account, "id", "acct")
     return IncomingCustomer(
         source_id=str(account["id"]),
         name=str(account.get("display_name") or account.get("username") or account["acct"]),
@@ -81,15 +63,15 @@ def customer(account: Mapping[str, Any], instance_domain: str) -> IncomingCustom
 
 
 def message(status: Mapping[str, Any], me: str) -> IncomingMessage:
-    status = _require(status, "id", "created_at", "account", "content")
-    author = _require(status["account"], "id", "acct")
+    status = platform_values.require("Mastodon", status, "id", "created_at", "account", "content")
+    author = platform_values.require("Mastodon", status["account"], "id", "acct")
     mine = str(author["id"]) == me
     return IncomingMessage(
         source_id=str(status["id"]),
         direction=Direction.OUTBOUND if mine else Direction.INBOUND,
         author=str(author.get("display_name") or author["acct"]),
         text=plain_text(str(status["content"])) or str(status.get("spoiler_text") or ""),
-        created_at=_instant(status["created_at"]),
+        created_at=platform_values.instant("Mastodon", status["created_at"]),
     )
 
 
@@ -101,7 +83,7 @@ def thread(statuses: Iterable[Mapping[str, Any]], me: str, instance_domain: str)
     customer wrote privately must never be answered in public.
     """
     ordered = sorted({str(s["id"]): s for s in statuses}.values(), key=status_sort_key)
-    theirs = [s for s in ordered if str(_require(s, "account")["account"]["id"]) != me]
+    theirs = [s for s in ordered if str(platform_values.require("Mastodon", s, "account")["account"]["id"]) != me]
     if not ordered or not theirs:
         return None
     root, first_theirs = ordered[0], theirs[0]
@@ -114,7 +96,7 @@ def thread(statuses: Iterable[Mapping[str, Any]], me: str, instance_domain: str)
         status=Status.OPEN,
         assignee=None,
         subject=plain_text(str(first_theirs.get("content", "")))[:200],
-        created_at=_instant(root["created_at"]),
+        created_at=platform_values.instant("Mastodon", root["created_at"]),
         messages=tuple(message(s, me) for s in ordered),
         language=str(first_theirs.get("language") or ""),
     )
@@ -122,7 +104,7 @@ def thread(statuses: Iterable[Mapping[str, Any]], me: str, instance_domain: str)
 
 def notification_status(notification: object) -> Mapping[str, Any] | None:
     """The status a mention notification is about (None for a mention whose status was deleted)."""
-    note = _require(notification, "id", "type")
+    note = platform_values.require("Mastodon", notification, "id", "type")
     status = note.get("status")
     return status if note["type"] == "mention" and isinstance(status, Mapping) else None
 
