@@ -94,7 +94,7 @@ class PreferencesDialog(QDialog):
     def _you_page(self, team_name: tuple[str, str] | None) -> QWidget:
         page, form = _page()
         if team_name is None:
-            hint = self.tr("Templates sign with this name, and the queue Mine lists what is assigned to it.")
+            hint = self.tr("Templates sign with this name, and the queue Mine lists what is assigned to you under it.")
         else:
             hint = (
                 self.tr(
@@ -113,8 +113,11 @@ class PreferencesDialog(QDialog):
         roles = {Role.AGENT: self.tr("Agent"), Role.SUPERVISOR: self.tr("Supervisor"), Role.TRAINEE: self.tr("Trainee")}
         self.role = QLabel(roles[self._settings.role])
         self.role.setObjectName("role")
-        hint = self.tr("Your team lead sets the role: agentdesk settings set role agent|supervisor|trainee")
-        form.addRow(self.tr("Role"), _with_hint(self.role, hint))
+        command = QLabel("agentdesk settings set role agent|supervisor|trainee")
+        command.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        command.setStyleSheet("font-family: monospace; color: palette(placeholder-text);")
+        hint = self.tr("Your team lead sets the role with this command:")
+        form.addRow(self.tr("Role"), _with_hint(self.role, hint, then=command))
         return page
 
     def _company_page(self) -> QWidget:
@@ -292,8 +295,8 @@ def _page() -> tuple[QWidget, QFormLayout]:
     return page, form
 
 
-def _with_hint(field: QWidget, hint: str, *below: QWidget) -> QWidget:
-    """The field, what goes under it (its problem) and a grey hint, stacked."""
+def _with_hint(field: QWidget, hint: str, *below: QWidget, then: QWidget | None = None) -> QWidget:
+    """The field, what goes under it (its problem), a grey hint and what the hint introduces, stacked."""
     box = QWidget()
     column = QVBoxLayout(box)
     column.setContentsMargins(0, 0, 0, 4)
@@ -306,4 +309,6 @@ def _with_hint(field: QWidget, hint: str, *below: QWidget) -> QWidget:
         note.setWordWrap(True)
         note.setStyleSheet("color: palette(placeholder-text);")
         column.addWidget(note)
+    if then is not None:
+        column.addWidget(then)
     return box

@@ -1422,11 +1422,6 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="97" />
-        <source>Templates sign with this name, and the queue Mine lists what is assigned to it.</source>
-        <translation>Vorlagen unterschreiben mit diesem Namen, und die Warteschlange Meine zeigt, was ihm zugewiesen ist.</translation>
-    </message>
-    <message>
         <location filename="../../ui/preferences_dialog.py" line="101" />
         <source>Templates sign with this name. Mine and Assign to me use the name {account} knows you by: {name}.</source>
         <translation>Vorlagen unterschreiben mit diesem Namen. Meine und Mir zuweisen verwenden den Namen, unter dem {account} Sie kennt: {name}.</translation>
@@ -1467,97 +1462,102 @@
         <translation>Trainee</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="116" />
-        <source>Your team lead sets the role: agentdesk settings set role agent|supervisor|trainee</source>
-        <translation>Die Rolle legt Ihre Teamleitung fest: agentdesk settings set role agent|supervisor|trainee</translation>
+        <location filename="../../ui/preferences_dialog.py" line="97" />
+        <source>Templates sign with this name, and the queue Mine lists what is assigned to you under it.</source>
+        <translation>Vorlagen unterschreiben mit diesem Namen. Die Warteschlange Meine zeigt, was Ihnen unter diesem Namen zugewiesen ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="117" />
+        <location filename="../../ui/preferences_dialog.py" line="119" />
+        <source>Your team lead sets the role with this command:</source>
+        <translation>Die Rolle legt Ihre Teamleitung mit diesem Befehl fest:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="120" />
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="123" />
+        <location filename="../../ui/preferences_dialog.py" line="126" />
         <source>Company name</source>
         <translation>Firmenname</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="130" />
+        <location filename="../../ui/preferences_dialog.py" line="133" />
         <source>Opening hours</source>
         <translation>Öffnungszeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="132" />
+        <location filename="../../ui/preferences_dialog.py" line="135" />
         <source>Days and times, e.g. mon-fri 08:00-18:00; sat 10:00-14:00 (German day names work too).</source>
         <translation>Tage und Uhrzeiten, z. B. mo-fr 08:00-18:00; sa 10:00-14:00 (englische Tagesnamen gehen auch).</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="135" />
+        <location filename="../../ui/preferences_dialog.py" line="138" />
         <source>Time zone</source>
         <translation>Zeitzone</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="140" />
+        <location filename="../../ui/preferences_dialog.py" line="143" />
         <source>Public holidays</source>
         <translation>Feiertage</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="142" />
+        <location filename="../../ui/preferences_dialog.py" line="145" />
         <source>Country with an optional region, e.g. DE, DE-BY, AT, CH; empty for none.</source>
         <translation>Land, wahlweise mit Region, z. B. DE, DE-BY, AT, CH; leer für keine Feiertage.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="148" />
+        <location filename="../../ui/preferences_dialog.py" line="151" />
         <source>Closing days</source>
         <translation>Schließtage</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="150" />
+        <location filename="../../ui/preferences_dialog.py" line="153" />
         <source>Separated by commas: 12-24 every year, 2026-12-28 once.</source>
         <translation>Mit Komma getrennt: 12-24 jedes Jahr, 2026-12-28 einmalig.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="152" />
+        <location filename="../../ui/preferences_dialog.py" line="155" />
         <source>Service-level times, badges and the status bar follow at once when you save.</source>
         <translation>Fälligkeiten, Service-Level-Anzeigen und die Statusleiste folgen sofort, wenn Sie speichern.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="161" />
+        <location filename="../../ui/preferences_dialog.py" line="164" />
         <source>How a reply addresses a customer whose Sie or du is not known yet. A customer's own choice always wins.</source>
         <translation>Wie eine Antwort Kundinnen und Kunden anspricht, deren Sie oder du noch nicht bekannt ist. Die eigene Wahl der Kundin oder des Kunden hat immer Vorrang.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="171" />
+        <location filename="../../ui/preferences_dialog.py" line="174" />
         <source>Sie-Form</source>
         <translation>Sie-Form</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="172" />
+        <location filename="../../ui/preferences_dialog.py" line="175" />
         <source>Du-Form</source>
         <translation>Du-Form</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="190" />
+        <location filename="../../ui/preferences_dialog.py" line="193" />
         <source>Your working hours</source>
         <translation>Ihre Arbeitszeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="192" />
+        <location filename="../../ui/preferences_dialog.py" line="195" />
         <source>Outside them no notification disturbs you. Empty: the opening hours.</source>
         <translation>Außerhalb dieser Zeiten stört Sie keine Benachrichtigung. Leer: die Öffnungszeiten.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="236" />
+        <location filename="../../ui/preferences_dialog.py" line="239" />
         <source>Fix the fields marked ⛔ to save.</source>
         <translation>Korrigieren Sie die mit ⛔ markierten Felder, um zu speichern.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="267" />
+        <location filename="../../ui/preferences_dialog.py" line="270" />
         <source>Saving …</source>
         <translation>Wird gespeichert …</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="278" />
+        <location filename="../../ui/preferences_dialog.py" line="281" />
         <source>Could not save: {reason}</source>
         <translation>Speichern nicht möglich: {reason}</translation>
     </message>
@@ -2035,12 +2035,12 @@
 <context>
     <name>SettingsApply</name>
     <message>
-        <location filename="../../ui/settings_apply.py" line="85" />
+        <location filename="../../ui/settings_apply.py" line="78" />
         <source>Preferences saved. The new language applies after AgentDesk restarts.</source>
         <translation>Einstellungen gespeichert. Die neue Sprache gilt nach einem Neustart von AgentDesk.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_apply.py" line="88" />
+        <location filename="../../ui/settings_apply.py" line="83" />
         <source>Preferences saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
