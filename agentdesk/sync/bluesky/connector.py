@@ -31,6 +31,7 @@ from agentdesk.sync.bluesky import parsing, records
 from agentdesk.sync.bluesky.session_store import KIND, KeyringSessions
 from agentdesk.sync.bluesky.xrpc import Session, SessionKeeper, Xrpc
 from agentdesk.sync.errors import Forbidden, MalformedResponse, Rejected, ServerError
+from agentdesk.sync.words import _
 
 log = logging.getLogger(__name__)
 
@@ -178,7 +179,7 @@ class BlueskyConnector:
                 "app.bsky.feed.getPostThread", {"uri": asking, "depth": THREAD_DEPTH, "parentHeight": PARENT_HEIGHT}
             )
         if not isinstance(body, Mapping) or "thread" not in body:
-            raise MalformedResponse("Bluesky sent a thread without its posts.")
+            raise MalformedResponse(_("Bluesky sent a thread without its posts."))
         return list(parsing.thread_posts(body["thread"]))
 
     async def _direct_messages(self, known: dict[str, str]) -> tuple[tuple[IncomingConversation, ...], dict[str, str]]:
@@ -191,11 +192,11 @@ class BlueskyConnector:
         except Forbidden as exc:
             return self._no_chat(str(exc), known)
         except Rejected:
-            return self._no_chat(f"The chat service {self.chat_proxy} does not answer through this server.", known)
+            return self._no_chat(no_chat_service(self.chat_proxy.split("#")[0]), known)
         self.chat_problem = ""
         views = parsing.require(body, "convos")["convos"]
         if not isinstance(views, list):
-            raise MalformedResponse("Bluesky sent chat conversations that are not a list.")
+            raise MalformedResponse(_("Bluesky sent chat conversations that are not a list."))
         changed: list[IncomingConversation] = []
         state = dict(known)
         for view in views:
@@ -227,7 +228,7 @@ class BlueskyConnector:
         body = await self.xrpc.query("app.bsky.feed.searchPosts", {"q": query, "limit": SEARCH_PAGE, "sort": "latest"})
         posts = body.get("posts") if isinstance(body, Mapping) else None
         if not isinstance(posts, list):
-            raise MalformedResponse("Bluesky sent search results that are not a list of posts.")
+            raise MalformedResponse(_("Bluesky sent search results that are not a list of posts."))
         hits = []
         for post in posts:
             post = parsing.require(post, "uri", "cid", "author", "record")
@@ -272,7 +273,7 @@ class BlueskyConnector:
         posts = await self.thread_posts(root)
         theirs = [p for p in posts if p["author"]["did"] != self.me]
         if not theirs:
-            raise Rejected("There is no customer post in this thread to reply to.")
+            raise Rejected(_("There is no customer post in this thread to reply to."))
         parent = max(theirs, key=parsing.post_time)
         first = next((p for p in posts if p["uri"] == root), None)
         parent_record = parent["record"] if isinstance(parent["record"], Mapping) else {}
@@ -341,10 +342,16 @@ class BlueskyConnector:
         await self._client.aclose()
 
 
+def no_chat_service(chat_did: str) -> str:
+    return _("Direct messages are not synced: the chat service {did} does not answer through this server.").format(
+        did=chat_did
+    )
+
+
 def _notifications(body: object) -> list[Mapping[str, Any]]:
     notes = parsing.require(body, "notifications")["notifications"]
     if not isinstance(notes, list):
-        raise MalformedResponse("Bluesky sent notifications that are not a list.")
+        raise MalformedResponse(_("Bluesky sent notifications that are not a list."))
     return [parsing.require(n, "uri", "reason", "indexedAt") for n in notes]
 
 

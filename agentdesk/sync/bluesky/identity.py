@@ -18,6 +18,7 @@ import httpx
 from agentdesk.sync import platform_values
 from agentdesk.sync.errors import Forbidden, MalformedResponse, SourceError
 from agentdesk.sync.http_failures import transport_failure
+from agentdesk.sync.words import _
 
 DEFAULT_PLC = "https://plc.directory"
 DEFAULT_RESOLVER = "https://public.api.bsky.app"
@@ -36,7 +37,12 @@ def is_email(identifier: str) -> bool:
 
 def server_url(value: str) -> str:
     """``pds.example.com`` or ``https://pds.example.com/`` → ``https://pds.example.com``."""
-    return platform_values.server_address(value, "a Bluesky server (PDS)")
+    try:
+        return platform_values.server_address(value, "a Bluesky server (PDS)")
+    except ValueError:
+        raise ValueError(
+            _("{value} is not the address of a Bluesky server (PDS).").format(value=repr(value.strip()))
+        ) from None
 
 
 async def resolve_pds(
@@ -52,10 +58,14 @@ async def resolve_handle(client: httpx.AsyncClient, handle: str, resolver_url: s
         client, f"{resolver_url.rstrip('/')}/xrpc/com.atproto.identity.resolveHandle", {"handle": handle}
     )
     if answer.status_code == 400:
-        raise Forbidden(f"There is no Bluesky account with the handle {handle}.")
+        raise Forbidden(_("There is no Bluesky account with the handle {handle}.").format(handle=handle))
     did = _json(answer).get("did") if answer.is_success else None
     if not isinstance(did, str) or not did.startswith("did:"):
-        raise SourceError(f"The handle {handle} could not be looked up (HTTP {answer.status_code}).")
+        raise SourceError(
+            _("The handle {handle} could not be looked up (HTTP {status}).").format(
+                handle=handle, status=answer.status_code
+            )
+        )
     return did
 
 
@@ -65,10 +75,14 @@ async def did_document(client: httpx.AsyncClient, did: str, plc_url: str) -> Map
     elif did.startswith("did:web:"):
         url = f"https://{did.removeprefix('did:web:').replace('%3A', ':')}/.well-known/did.json"
     else:
-        raise SourceError(f"AgentDesk cannot look up accounts of the kind {did.split(':')[1]!r}.")
+        raise SourceError(_("AgentDesk cannot look up accounts of the kind {kind}.").format(kind=did.split(":")[1]))
     answer = await _get(client, url, {})
     if not answer.is_success:
-        raise SourceError(f"The account's identity ({did}) could not be looked up (HTTP {answer.status_code}).")
+        raise SourceError(
+            _("The account's identity ({did}) could not be looked up (HTTP {status}).").format(
+                did=did, status=answer.status_code
+            )
+        )
     return _json(answer)
 
 
@@ -79,7 +93,7 @@ def pds_of(document: Mapping[str, Any], did: str) -> str:
             endpoint = service.get("serviceEndpoint")
             if isinstance(endpoint, str) and endpoint.startswith(("https://", "http://")):
                 return endpoint.rstrip("/")
-    raise MalformedResponse(f"The identity of {did} names no Bluesky server (PDS).")
+    raise MalformedResponse(_("The identity of {did} names no Bluesky server (PDS).").format(did=did))
 
 
 async def _get(client: httpx.AsyncClient, url: str, params: Mapping[str, str]) -> httpx.Response:
@@ -95,5 +109,7 @@ def _json(answer: httpx.Response) -> Mapping[str, Any]:
     except ValueError:
         body = None
     if not isinstance(body, Mapping):
-        raise MalformedResponse(f"{answer.request.url.host} sent an answer that is not a JSON object.")
+        raise MalformedResponse(
+            _("{host} sent an answer that is not a JSON object.").format(host=answer.request.url.host)
+        )
     return body

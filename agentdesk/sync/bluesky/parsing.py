@@ -16,6 +16,7 @@ from agentdesk.core.entities import Direction, Status
 from agentdesk.core.incoming import IncomingConversation, IncomingCustomer, IncomingMessage
 from agentdesk.sync import platform_values
 from agentdesk.sync.errors import MalformedResponse
+from agentdesk.sync.words import _
 
 THREAD_PREFIX = "thread:"  # a public conversation: a thread, named by its first post's URI
 CONVO_PREFIX = "convo:"  # a private conversation: a chat conversation, by its id
@@ -124,7 +125,7 @@ def chat_messages(body: object) -> list[Mapping[str, Any]]:
     """``getMessages``' messages with text, oldest first (deleted ones have none)."""
     messages = require(body, "messages")["messages"]
     if not isinstance(messages, list):
-        raise MalformedResponse("Bluesky sent chat messages that are not a list.")
+        raise MalformedResponse(_("Bluesky sent chat messages that are not a list."))
     shown = [require(m, "id", "sender", "sentAt") for m in messages if isinstance(m, Mapping) and "text" in m]
     return sorted(shown, key=lambda m: instant(m["sentAt"]))
 

@@ -22,10 +22,11 @@ import httpx
 
 from agentdesk.sync import credentials
 from agentdesk.sync.bluesky import identity
-from agentdesk.sync.bluesky.connector import DEFAULT_CHAT_DID
+from agentdesk.sync.bluesky.connector import DEFAULT_CHAT_DID, no_chat_service
 from agentdesk.sync.bluesky.session_store import KIND, KeyringSessions
 from agentdesk.sync.bluesky.xrpc import Session, Xrpc
 from agentdesk.sync.errors import Forbidden, NeedsSignIn, Offline, Rejected, ServerError, SourceError
+from agentdesk.sync.words import _
 
 if TYPE_CHECKING:
     from agentdesk.core.entities import Account
@@ -60,7 +61,7 @@ async def sign_in(
     directory = directory or Directory()
     identifier = identity.normalise_handle(identifier)
     if not identifier or not app_password.strip():
-        return BlueskyCheck(False, "Type the handle (or e-mail address) and an app password.")
+        return BlueskyCheck(False, _("Type the handle (or e-mail address) and an app password."))
     try:
         pds = identity.server_url(pds) if pds.strip() else ""
     except ValueError as exc:
@@ -82,7 +83,8 @@ async def sign_in(
         except SourceError as exc:
             return BlueskyCheck(False, str(exc))
     settings = {"handle": session.handle, "did": session.did, "chat_did": directory.chat_did}
-    return BlueskyCheck(True, f"Signed in as @{session.handle} on {pds}. {chat}", pds, settings, session.to_secret())
+    signed = _("Signed in as @{handle} on {server}.").format(handle=session.handle, server=pds)
+    return BlueskyCheck(True, f"{signed} {chat}", pds, settings, session.to_secret())
 
 
 async def _chat_note(client: httpx.AsyncClient, pds: str, session: Session, chat_did: str) -> str:
@@ -92,15 +94,15 @@ async def _chat_note(client: httpx.AsyncClient, pds: str, session: Session, chat
             "chat.bsky.convo.listConvos", {"limit": 1}, proxy=f"{chat_did}#bsky_chat"
         )
     except Forbidden:
-        return (
+        return _(
             "Direct messages are not synced: this app password may not read them "
             "(make one with access to direct messages)."
         )
     except NeedsSignIn:
         raise
     except (Rejected, ServerError, Offline):
-        return f"Direct messages are not synced: the chat service {chat_did} does not answer through this server."
-    return "Direct messages are synced too."
+        return no_chat_service(chat_did)
+    return _("Direct messages are synced too.")
 
 
 async def add_account(accounts: AccountSetup, form: AccountForm, open_browser: OpenBrowser) -> BlueskyCheck:
@@ -137,7 +139,9 @@ async def test_stored(account: Account) -> BlueskyCheck:
     """*Test connection* for a stored account: its session from the keyring (refreshed if it must)."""
     secret = await credentials.off_loop(credentials.get_secret, KIND, account.name)
     if not secret:
-        return BlueskyCheck(False, f"No Bluesky session is stored for {account.name}; sign in again.")
+        return BlueskyCheck(
+            False, _("No Bluesky session is stored for {name}; sign in again.").format(name=account.name)
+        )
     chat_did = account.settings.get("chat_did", DEFAULT_CHAT_DID)
     async with httpx.AsyncClient(timeout=20) as client:
         try:
@@ -146,4 +150,5 @@ async def test_stored(account: Account) -> BlueskyCheck:
             chat = await _chat_note(client, account.base_url, xrpc.signed_in(), chat_did)
         except SourceError as exc:
             return BlueskyCheck(False, str(exc))
-    return BlueskyCheck(True, f"Signed in as @{me.get('handle', '')} on {account.base_url}. {chat}", account.base_url)
+    signed = _("Signed in as @{handle} on {server}.").format(handle=me.get("handle", ""), server=account.base_url)
+    return BlueskyCheck(True, f"{signed} {chat}", account.base_url)

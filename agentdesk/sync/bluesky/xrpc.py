@@ -22,23 +22,20 @@ from typing import Any, Protocol
 
 import httpx
 
-from agentdesk.sync.errors import (
-    Forbidden,
-    MalformedResponse,
-    NeedsSignIn,
-    RateLimited,
-    Rejected,
-    ServerError,
-    SourceError,
-)
-from agentdesk.sync.http_failures import retry_after_seconds, transport_failure
+from agentdesk.sync.errors import Forbidden, MalformedResponse, NeedsSignIn, Rejected, SourceError
+from agentdesk.sync.http_failures import transport_failure
+from agentdesk.sync.platform_http import RateHeaders, RequestBudget, common_failure, decode_json, epoch_reset
+from agentdesk.sync.words import _
 
 #: Below this many requests left in the window, wait for the reset rather than spend the rest.
 RESERVE = 5
+RATE_HEADERS = RateHeaders("Bluesky", "ratelimit-remaining", "ratelimit-reset", epoch_reset)
 
-SIGN_IN_AGAIN = (
-    "Bluesky no longer accepts this sign-in (the app password was revoked or the session expired). Sign in again."
-)
+
+def sign_in_again_text() -> str:
+    return _(
+        "Bluesky no longer accepts this sign-in (the app password was revoked or the session expired). Sign in again."
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +58,7 @@ class Session:
             data = json.loads(secret)
             return cls(str(data["did"]), str(data["handle"]), str(data["accessJwt"]), str(data["refreshJwt"]))
         except (ValueError, KeyError, TypeError):
-            raise NeedsSignIn("The stored Bluesky sign-in cannot be read. Sign in again.") from None
+            raise NeedsSignIn(_("The stored Bluesky sign-in cannot be read. Sign in again.")) from None
 
     @classmethod
     def from_answer(cls, body: object) -> Session:
@@ -69,7 +66,7 @@ class Session:
         if not isinstance(body, Mapping) or not all(
             isinstance(body.get(k), str) for k in ("did", "handle", "accessJwt", "refreshJwt")
         ):
-            raise MalformedResponse("Bluesky answered the sign-in without a session.")
+            raise MalformedResponse(_("Bluesky answered the sign-in without a session."))
         return cls(str(body["did"]), str(body["handle"]), str(body["accessJwt"]), str(body["refreshJwt"]))
 
 
@@ -90,8 +87,7 @@ class Xrpc:
         self.session = session
         self._keeper = keeper
         self._refreshing = asyncio.Lock()
-        self.remaining: int | None = None
-        self.reset_at: datetime | None = None
+        self.budget = RequestBudget(RATE_HEADERS, RESERVE)
 
     async def query(self, nsid: str, params: Mapping[str, Any] | None = None, *, proxy: str = "") -> Any:
         return await self._call("GET", nsid, params=params, proxy=proxy)
@@ -113,9 +109,9 @@ class Xrpc:
             },
         )
         if response.status_code == 401 or _error_name(response) == "AuthenticationRequired":
-            raise NeedsSignIn("Bluesky refused this handle or app password.")
+            raise NeedsSignIn(_("Bluesky refused this handle or app password."))
         if _error_name(response) == "AuthFactorTokenRequired":
-            raise NeedsSignIn("This account asks for a code from an e-mail: sign in with an app password instead.")
+            raise NeedsSignIn(_("This account asks for a code from an e-mail: sign in with an app password instead."))
         if not response.is_success:
             raise error_for_response(response, datetime.now(UTC))
         self.session = Session.from_answer(_decode(response))
@@ -130,21 +126,21 @@ class Xrpc:
         body: Mapping[str, Any] | None = None,
         proxy: str = "",
     ) -> Any:
-        self._check_budget(datetime.now(UTC))
+        self.budget.check(datetime.now(UTC))
         session = self.signed_in()
         response = await self._send(method, nsid, session.access_jwt, params or {}, proxy, body)
         if _expired(response):
             await self._refresh(stale=session)
             response = await self._send(method, nsid, self.signed_in().access_jwt, params or {}, proxy, body)
             if _expired(response):
-                raise NeedsSignIn(SIGN_IN_AGAIN)
+                raise NeedsSignIn(sign_in_again_text())
         if not response.is_success:
             raise error_for_response(response, datetime.now(UTC))
         return _decode(response)
 
     def signed_in(self) -> Session:
         if self.session is None:
-            raise NeedsSignIn("This Bluesky account is not signed in. Sign in again.")
+            raise NeedsSignIn(_("This Bluesky account is not signed in. Sign in again."))
         return self.session
 
     async def _send(
@@ -165,7 +161,7 @@ class Xrpc:
             )
         except httpx.TransportError as exc:
             raise transport_failure(exc, "Bluesky") from exc
-        self._note_budget(response)
+        self.budget.note(response)
         return response
 
     async def _refresh(self, stale: Session) -> None:
@@ -185,27 +181,7 @@ class Xrpc:
             if stored is not None and stored.refresh_jwt != stale.refresh_jwt:
                 self.session = stored  # rotated by another connector of this account (or signed in again)
                 return
-            raise NeedsSignIn(SIGN_IN_AGAIN)
-
-    def _note_budget(self, response: httpx.Response) -> None:
-        remaining = response.headers.get("ratelimit-remaining")
-        reset = response.headers.get("ratelimit-reset")
-        if remaining is None or reset is None:
-            return
-        try:
-            self.remaining = int(remaining)
-            self.reset_at = datetime.fromtimestamp(int(reset), UTC)
-        except (ValueError, OverflowError, OSError):
-            self.remaining, self.reset_at = None, None
-
-    def _check_budget(self, now: datetime) -> None:
-        """Almost out of requests: stop here and let the engine wait for the window to reset."""
-        if self.remaining is None or self.reset_at is None or self.remaining > RESERVE:
-            return
-        wait = (self.reset_at - now).total_seconds()
-        if wait > 0:
-            raise RateLimited(f"Bluesky's request budget is almost used up; going on in {wait:.0f} seconds.", wait)
-        self.remaining = None
+            raise NeedsSignIn(sign_in_again_text())
 
 
 def _error_name(response: httpx.Response) -> str:
@@ -231,33 +207,21 @@ def _expired(response: httpx.Response) -> bool:
 def error_for_response(response: httpx.Response, now: datetime) -> SourceError:
     status, name, said = response.status_code, _error_name(response), _error_message(response)
     if status == 401:
-        return NeedsSignIn(SIGN_IN_AGAIN)
+        return NeedsSignIn(sign_in_again_text())
     if name == "InvalidToken" and "method" in said.lower():
-        return Forbidden("This app password may not read or send direct messages (Bluesky: “Bad token method”).")
+        return Forbidden(_("This app password may not read or send direct messages (Bluesky: “Bad token method”)."))
     if name in ("InvalidToken", "ExpiredToken", "AccountTakedown", "AccountDeactivated"):
-        return NeedsSignIn(SIGN_IN_AGAIN)
+        return NeedsSignIn(sign_in_again_text())
     if status == 403:
-        return Forbidden(f"Bluesky refuses this account access{': ' + said if said else ''}.")
+        return Forbidden(
+            _("Bluesky refuses this account access: {reason}.").format(reason=said)
+            if said
+            else _("Bluesky refuses this account access.")
+        )
     if status == 404 or name in ("NotFound", "RecordNotFound"):
-        return Rejected("The post no longer exists on Bluesky (deleted or hidden).")
-    if status == 429:
-        reset = response.headers.get("ratelimit-reset")
-        wait = retry_after_seconds(response.headers.get("Retry-After"), now)
-        if reset and reset.isdigit() and not response.headers.get("Retry-After"):
-            wait = max(0.0, int(reset) - now.timestamp())
-        return RateLimited(f"Bluesky asks us to slow down; trying again in {wait:.0f} seconds.", wait)
-    if status >= 500:
-        return ServerError(f"The Bluesky server failed (HTTP {status}); trying again later.")
-    return Rejected(f"Bluesky refused this: {said}" if said else f"Bluesky refused this (HTTP {status}).")
+        return Rejected(_("The post no longer exists on Bluesky (deleted or hidden)."))
+    return common_failure(response, now, RATE_HEADERS, said)
 
 
 def _decode(response: httpx.Response) -> Any:
-    if not response.content:
-        return {}
-    try:
-        return response.json()
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise MalformedResponse(
-            f"The Bluesky server sent an answer we could not read ({type(exc).__name__} at "
-            f"{response.request.method} {response.request.url.path}); trying again later."
-        ) from exc
+    return decode_json(response, "Bluesky") if response.content else {}
