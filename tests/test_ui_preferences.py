@@ -7,7 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
 from agentdesk.core.notifications import NoticeKind
@@ -79,7 +81,10 @@ async def test_name_and_opening_hours_are_saved_and_the_window_follows(tmp_path:
 
 async def test_working_hours_and_notification_kinds_reach_the_notifications_menu(tmp_path: Path) -> None:
     async with opened(tmp_path) as win:
-        dialog = await opened_preferences(win)
+        win.activateWindow()
+        QTest.keyClick(win.list.view, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)  # no clash with Ctrl+,
+        await wait_until(lambda: getattr(win, "preferences", None) is not None and win.preferences.isVisible())
+        dialog = win.preferences
         assert set(dialog.kinds) == {NoticeKind.ASSIGNED, NoticeKind.AT_RISK, NoticeKind.NEW_MESSAGE}  # no storm
         dialog.kinds[NoticeKind.AT_RISK].setChecked(False)
         dialog.fields["working_hours"].setText("mo-fr 9-12")
