@@ -11,10 +11,12 @@ import pytest
 
 from agentdesk.cli import main
 from agentdesk.sync.bluesky.xrpc import Session
-from tests.servers.bluesky.network import LocalNetwork
+from tests.servers.bluesky.network import LocalNetwork, poll
 from tests.servers.memory_keyring import MemoryKeyring
 
 pytest_plugins = ("tests.servers.bluesky.fixtures",)
+
+NOTIFICATIONS = "app.bsky.notification.listNotifications"
 
 
 def run(monkeypatch: pytest.MonkeyPatch, data_dir: Path, *argv: str, stdin: str = "") -> int:
@@ -47,6 +49,18 @@ def test_an_account_is_added_with_its_handle_and_an_app_password_from_stdin(
     assert listed["settings"] == {"handle": shop.handle, "did": shop.did, "chat_did": bluesky_net.chat_did}
     assert run(monkeypatch, tmp_path, "test", "Blau") == 0
     assert "Signed in as" in capsys.readouterr().out
+
+    kim = bluesky_net.new_person("kim")
+    post = kim.post(f"@{shop.handle} Ist mein Paket schon unterwegs?", mention=shop)
+    poll(
+        "the mention", lambda: [n for n in shop.call("GET", NOTIFICATIONS)["notifications"] if n["uri"] == post["uri"]]
+    )
+    assert main(["--data-dir", str(tmp_path), "sync", "--once", "--account", "Blau"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(tmp_path), "export", "--json"]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    [conversation] = [c for c in exported["conversations"] if c["source_id"] == f"thread:{post['uri']}"]
+    assert conversation["channel"] == "bluesky"
 
 
 @pytest.mark.bluesky
