@@ -17,14 +17,16 @@ import pytest_asyncio
 
 from agentdesk.core.channels import Audience, Channel
 from agentdesk.core.commands import Command, CommandKind
-from agentdesk.core.entities import Direction, Status
+from agentdesk.core.entities import Account, Direction, Status
 from agentdesk.core.incoming import IncomingConversation
+from agentdesk.sync import credentials
 from agentdesk.sync.bluesky import BlueskyConnector, records
 from agentdesk.sync.bluesky.setup import Directory, sign_in
 from agentdesk.sync.bluesky.xrpc import Session
 from agentdesk.sync.errors import NeedsSignIn
 from tests.servers.bluesky.network import LocalNetwork, Person, expired_copy, poll
 from tests.servers.bluesky.passes import full_pass
+from tests.servers.memory_keyring import MemoryKeyring
 
 pytest_plugins = ("tests.servers.bluesky.fixtures",)
 pytestmark = [pytest.mark.bluesky, pytest.mark.asyncio]
@@ -311,3 +313,27 @@ async def test_an_email_address_signs_in_on_the_named_server(bluesky_net: LocalN
     check = await sign_in(f"{kim.handle}@example.test", kim.app_password(), bluesky_net.pds, Directory(bluesky_net.plc))
     assert check.ok, check.message
     assert check.settings["handle"] == kim.handle and check.settings["did"] == kim.did
+
+
+async def test_a_rotated_session_is_written_to_the_keyring_at_once(
+    bluesky_net: LocalNetwork, vault: MemoryKeyring
+) -> None:
+    """The refresh token is single use: the rotated pair must be in the keyring before anything else happens."""
+    shop = bluesky_net.new_person("shop")
+    session = await signed_in(bluesky_net, shop, shop.app_password())
+    expired = Session(session.did, session.handle, expired_copy(session.access_jwt), session.refresh_jwt)
+    credentials.set_secret("bluesky", "Blau", expired.to_secret())
+    account = Account(
+        1,
+        "bluesky",
+        "Blau",
+        bluesky_net.pds,
+        {"handle": shop.handle, "did": shop.did, "chat_did": bluesky_net.chat_did},
+    )
+    connector = BlueskyConnector.for_account(account, expired.to_secret())
+    try:
+        await full_pass(connector)
+    finally:
+        await connector.close()
+    kept = Session.from_secret(vault.entries[("AgentDesk", "bluesky:Blau")])
+    assert kept.refresh_jwt != session.refresh_jwt and kept == connector.xrpc.signed_in()
