@@ -33,6 +33,7 @@ from agentdesk.sync.chatwoot.http_errors import (
     error_for_status,
     error_for_transport,
 )
+from agentdesk.sync.chatwoot.read_ahead import Listed, ListedPage, PageKey, ReadAhead
 from agentdesk.sync.chatwoot.records import Agent, Contact, ConversationCounts, Inbox, Profile, Team
 from agentdesk.sync.chatwoot.team import team_snapshot
 from agentdesk.sync.errors import Offline, Rejected
@@ -78,6 +79,7 @@ class ChatwootConnector:
         self._agent_ids: dict[str, int] = {}  # name -> id, for "assign to me" by name
         self._team_ids: dict[str, int] = {}  # name -> id, for escalating to a team by name
         self._slots = asyncio.Semaphore(concurrency)
+        self._pages = ReadAhead(self._fetch_page)
         # Reads take the lean path unless an environment proxy applies (only httpx speaks to proxies).
         self._reads = (
             GetPool(self._base_url, timeout=client.timeout.read, keep=concurrency, headers={"api_access_token": token})
@@ -244,24 +246,31 @@ class ChatwootConnector:
             before = int(page[0]["id"])
 
     async def fetch_changes(self, cursor: str | None) -> SyncBatch:
-        """One page of 25 conversations (those changed since the last pass) with their new messages."""
+        """One page of 25 conversations (those changed since the last pass) with their new messages;
+        the next page is on its way meanwhile (``read_ahead``)."""
         position = SyncCursor.decode(cursor)
-        items, counts = parsing.parse_conversation_list(
-            await self._call(self._endpoints.conversations("all", "all", position.page))
-        )
-        changed = [i for i in items if position.since is None or int(i["last_activity_at"]) >= position.since]
-        await self._know_inboxes(changed, refresh=position.page == 1)
-        conversations = await self._with_messages(changed, position.since)
-        high = max((int(i["last_activity_at"]) for i in items), default=0)
-        complete = len(items) < CONVERSATIONS_PAGE or len(changed) < len(items)
-        after = position.next_pass(high) if complete else position.next_page(high, len(conversations))
+        page = await self._pages.page((position.since, position.page))
+        high = max((int(i["last_activity_at"]) for i in page.items), default=0)
+        conversations = page.conversations
+        after = position.next_pass(high) if page.last else position.next_page(high, len(conversations))
         return SyncBatch(
             conversations,
             after.encode(),
-            complete,
+            page.last,
             done=position.done + len(conversations),
-            total=counts.all if position.since is None else None,
+            total=page.counts.all if position.since is None else None,
         )
+
+    async def _fetch_page(self, key: PageKey, listed: Listed) -> ListedPage:
+        since, number = key
+        items, counts = parsing.parse_conversation_list(
+            await self._call(self._endpoints.conversations("all", "all", number))
+        )
+        changed = [i for i in items if since is None or int(i["last_activity_at"]) >= since]
+        last = len(items) < CONVERSATIONS_PAGE or len(changed) < len(items)
+        listed(not last)
+        await self._know_inboxes(changed, refresh=number == 1)
+        return ListedPage(items, counts, await self._with_messages(changed, since), last)
 
     async def _with_messages(
         self,
@@ -340,6 +349,7 @@ class ChatwootConnector:
         return None
 
     async def close(self) -> None:
+        self._pages.cancel()
         if self._reads is not None:
             await self._reads.close()
         await self._client.aclose()
