@@ -151,3 +151,13 @@ async def test_a_reply_to_a_deleted_thread_is_refused_in_words(setup: Setup) -> 
     with pytest.raises(Rejected, match="no longer exists on Bluesky"):
         await setup.connector.execute(command)
     assert [p for p in setup.shop.posts_by(setup.shop.did) if p.get("reply")] == []
+
+
+async def test_a_post_deleted_between_notification_and_thread_still_arrives(setup: Setup) -> None:
+    """The post goes between ``listNotifications`` and ``getPostThread``: the notification alone is kept."""
+    kim, post = await mentioned(setup, "Schnell gelöscht")
+    setup.faults.once("app.bsky.feed.getPostThread", Fault(400, b'{"error":"NotFound","message":"Post not found"}'))
+    [conversation], _ = await full_pass(setup.connector)
+    assert conversation.source_id == f"thread:{post['uri']}"
+    assert [m.text for m in conversation.messages] == [f"@{setup.shop.handle} Schnell gelöscht"]
+    assert conversation.customer.handle == f"@{kim.handle}"

@@ -142,8 +142,8 @@ class BlueskyConnector:
         limit = FIRST_PASS_PAGES if position.newest is None else NEWER_PAGES
         next_page = body.get("cursor") if isinstance(body, Mapping) else None
         if fresh and len(fresh) == len(notes) and isinstance(next_page, str) and next_page and pages < limit:
-            after = replace(position, older=next_page, top=top, top_seen=top_seen, pages=pages)
-            after = replace(after, done=position.done + len(conversations))
+            done = position.done + len(conversations)
+            after = replace(position, older=next_page, top=top, top_seen=top_seen, pages=pages, done=done)
             return SyncBatch(conversations, after.encode(), complete=False, done=after.done)
         private, convos = await self._direct_messages(position.convos)
         if top is not None and position.newest is not None and parsing.instant(top) < parsing.instant(position.newest):
@@ -153,17 +153,20 @@ class BlueskyConnector:
         return SyncBatch((*conversations, *private), after.encode(), complete=True, done=done)
 
     async def _threads(self, notes: list[Mapping[str, Any]]) -> tuple[IncomingConversation, ...]:
-        starts: dict[str, str] = {}  # thread's first post -> a post in it that asked us
+        starts: dict[str, Mapping[str, Any]] = {}  # thread's first post -> a notification from it
         for note in notes:
             record = note["record"] if isinstance(note.get("record"), Mapping) else {}
-            starts.setdefault(parsing.root_uri(str(note["uri"]), record), str(note["uri"]))
+            starts.setdefault(parsing.root_uri(str(note["uri"]), record), note)
 
-        async def one(root: str, asking: str) -> IncomingConversation | None:
+        async def one(root: str, note: Mapping[str, Any]) -> IncomingConversation | None:
             async with self._slots:
-                posts = await self.thread_posts(root, asking)
+                try:
+                    posts = await self.thread_posts(root, str(note["uri"]))
+                except Rejected:  # deleted meanwhile: the notification alone still tells what was said
+                    posts = [parsing.require(note, "uri", "cid", "author", "record")]
             return parsing.thread(posts, root, self.me)
 
-        found = await asyncio.gather(*(one(root, asking) for root, asking in starts.items()))
+        found = await asyncio.gather(*(one(root, note) for root, note in starts.items()))
         return tuple(c for c in found if c is not None)
 
     async def thread_posts(self, root: str, asking: str = "") -> list[Mapping[str, Any]]:
@@ -237,14 +240,21 @@ class BlueskyConnector:
             record = post["record"] if isinstance(post["record"], Mapping) else {}
             thread = [post]
             if isinstance(record.get("reply"), Mapping):
-                body = await self.xrpc.query(
-                    "app.bsky.feed.getPostThread", {"uri": post["uri"], "depth": 0, "parentHeight": PARENT_HEIGHT}
-                )
-                thread = list(parsing.thread_posts(body.get("thread") if isinstance(body, Mapping) else None)) or thread
+                thread = await self._with_parents(post)
             conversation = parsing.thread(thread, parsing.root_uri(str(post["uri"]), record), self.me)
             if conversation is not None:
                 hits.append(SearchHit(str(post["uri"]), replace(conversation, status=Status.MONITORING)))
         return tuple(hits)
+
+    async def _with_parents(self, post: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+        """A reply with the posts above it (only the reply itself if the thread is gone meanwhile)."""
+        try:
+            answer = await self.xrpc.query(
+                "app.bsky.feed.getPostThread", {"uri": post["uri"], "depth": 0, "parentHeight": PARENT_HEIGHT}
+            )
+        except Rejected:
+            return [post]
+        return list(parsing.thread_posts(answer.get("thread") if isinstance(answer, Mapping) else None)) or [post]
 
     # -- outbox ------------------------------------------------------------------------------------
     async def execute(self, command: Command) -> CommandResult:
