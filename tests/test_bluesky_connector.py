@@ -153,7 +153,7 @@ async def test_the_reply_goes_out_threaded_under_the_newest_customer_post_with_f
     [conversation] = await synced_until(shop.connector, lambda found: len(found) == 1 and len(found[0].messages) == 2)
 
     link = "https://wellenreich.example/hilfe/sendungsverfolgung/4711"
-    text = f"Grüße 👋 @{kim.handle}: Ihre Sendung finden Sie unter {link} – danke!"
+    text = f"Grüße 👋 @{kim.handle}: Ihre Sendung finden Sie unter {link} – danke! #Lieferung."
     result = await shop.connector.execute(reply(conversation, text))
 
     assert result.message is not None and result.message.direction is Direction.OUTBOUND
@@ -162,17 +162,21 @@ async def test_the_reply_goes_out_threaded_under_the_newest_customer_post_with_f
     assert posted["reply"]["root"] == {"uri": first["uri"], "cid": first["cid"]}
     assert posted["reply"]["parent"] == {"uri": second["uri"], "cid": second["cid"]}
     shown = "wellenreich.example/hilfe/sendun..."  # as the app shows it: 13 characters of the path
-    assert posted["text"] == f"Grüße 👋 @{kim.handle}: Ihre Sendung finden Sie unter {shown} – danke!"
+    assert posted["text"] == f"Grüße 👋 @{kim.handle}: Ihre Sendung finden Sie unter {shown} – danke! #Lieferung."
     as_bytes = posted["text"].encode()
     spans = {
         feature["$type"].rsplit("#", 1)[1]: (
             as_bytes[facet["index"]["byteStart"] : facet["index"]["byteEnd"]].decode(),
-            feature.get("did") or feature.get("uri"),
+            feature.get("did") or feature.get("uri") or feature.get("tag"),
         )
         for facet in posted["facets"]
         for feature in facet["features"]
     }
-    assert spans == {"mention": (f"@{kim.handle}", kim.did), "link": (shown, link)}
+    assert spans == {
+        "mention": (f"@{kim.handle}", kim.did),
+        "link": (shown, link),
+        "tag": ("#Lieferung", "Lieferung"),  # the full stop after it is no part of the tag
+    }
 
     def kim_sees_the_reply() -> bool:
         thread = kim.call("GET", "app.bsky.feed.getPostThread", params={"uri": second["uri"]})["thread"]

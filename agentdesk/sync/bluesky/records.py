@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -22,13 +23,15 @@ POST = "app.bsky.feed.post"
 #: ``detectFacets`` in @atproto/api: an @handle after the start, a space or "(".
 _MENTION = re.compile(r"(?:^|(?<=[\s(]))@(?P<handle>[a-zA-Z0-9.-]+)\b")
 _DOMAIN = re.compile(r"^([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$")
+#: A #tag after the start or a space (``detectFacets``: up to 64 characters, not only digits).
+_TAG = re.compile(r"(?:^|(?<=\s))[#＃](?P<tag>\S+)")
 _S32 = "234567abcdefghijklmnopqrstuvwxyz"
 
 Resolve = Callable[[str], Awaitable[str | None]]
 
 
 async def rich_text(text: str, resolve: Resolve) -> tuple[str, list[dict[str, Any]]]:
-    """The text as posted (links shortened) and its link and mention facets, in byte offsets."""
+    """The text as posted (links shortened) and its link, mention and tag facets, in byte offsets."""
     links = bluesky_length.detect_links(text)
     posted = bluesky_length.posted_text(text, links)
     facets: list[tuple[int, dict[str, Any]]] = []
@@ -51,7 +54,19 @@ async def rich_text(text: str, resolve: Resolve) -> tuple[str, list[dict[str, An
         did = await resolve(handle.lower())
         if did:
             facets.append((start, _facet(posted, start, end, {"$type": "app.bsky.richtext.facet#mention", "did": did})))
+    for match in _TAG.finditer(posted):
+        tag = _without_trailing_punctuation(match.group("tag"))
+        start, end = match.start(), match.start("tag") + len(tag)
+        if not tag or tag.isdigit() or len(tag) > 64 or any(a < end and start < b for a, b in taken):
+            continue
+        facets.append((start, _facet(posted, start, end, {"$type": "app.bsky.richtext.facet#tag", "tag": tag})))
     return posted, [facet for _, facet in sorted(facets, key=lambda item: item[0])]
+
+
+def _without_trailing_punctuation(word: str) -> str:
+    while word and unicodedata.category(word[-1]).startswith("P"):
+        word = word[:-1]
+    return word
 
 
 def _facet(text: str, start: int, end: int, feature: dict[str, Any]) -> dict[str, Any]:
