@@ -87,6 +87,36 @@ class ChatwootApi:
                 return handler(self, request, user, account_id, conv)
         raise _not_found()
 
+    def listed(self, req: ApiRequest, user: User, account_id: int) -> tuple[dict[str, int], list[Conversation]]:
+        """The queue counts and every conversation a list request selects, latest activity first
+        (all pages: the handler cuts out the one asked for)."""
+        status = req.arg("status", "open")
+        inbox_id, team_id = req.arg("inbox_id"), req.arg("team_id")
+        wanted_labels = set(req.query.get("labels", []) + req.query.get("labels[]", []))
+        rows = [
+            c
+            for c in self.state.conversations.values()
+            if c.account_id == account_id
+            and (status == "all" or c.status == status)
+            and (not inbox_id or c.inbox_id == int(inbox_id))
+            and (not team_id or c.team_id == int(team_id))
+            and wanted_labels <= set(c.labels)
+        ]
+        counts = {
+            "mine_count": sum(c.assignee_id == user.id for c in rows),
+            "assigned_count": sum(c.assignee_id is not None for c in rows),
+            "unassigned_count": sum(c.assignee_id is None for c in rows),
+            "all_count": len(rows),
+        }
+        keep: dict[str, Callable[[Conversation], bool]] = {
+            "me": lambda c: c.assignee_id == user.id,
+            "unassigned": lambda c: c.assignee_id is None,
+            "assigned": lambda c: c.assignee_id is not None,
+            "all": lambda c: True,
+        }
+        chosen = filter(keep[req.arg("assignee_type", "all")], rows)
+        return counts, sorted(chosen, key=lambda c: (c.last_activity_at, c.display_id), reverse=True)
+
     def conversation(self, account_id: int, display_id: int) -> Conversation:
         conversation = self.state.conversations.get((account_id, display_id))
         if conversation is None:
@@ -158,32 +188,7 @@ def _contacts(api: ChatwootApi, req: ApiRequest, user: User, account_id: int, _:
 # -- conversations -----------------------------------------------------------------------------------
 @route("GET", "/conversations")
 def _conversations(api: ChatwootApi, req: ApiRequest, user: User, account_id: int, _: int) -> tuple[int, Any]:
-    status = req.arg("status", "open")
-    inbox_id, team_id = req.arg("inbox_id"), req.arg("team_id")
-    wanted_labels = set(req.query.get("labels", []) + req.query.get("labels[]", []))
-    rows = [
-        c
-        for c in api.state.conversations.values()
-        if c.account_id == account_id
-        and (status == "all" or c.status == status)
-        and (not inbox_id or c.inbox_id == int(inbox_id))
-        and (not team_id or c.team_id == int(team_id))
-        and wanted_labels <= set(c.labels)
-    ]
-    counts = {
-        "mine_count": sum(c.assignee_id == user.id for c in rows),
-        "assigned_count": sum(c.assignee_id is not None for c in rows),
-        "unassigned_count": sum(c.assignee_id is None for c in rows),
-        "all_count": len(rows),
-    }
-    assignee_type = req.arg("assignee_type", "all")
-    keep: dict[str, Callable[[Conversation], bool]] = {
-        "me": lambda c: c.assignee_id == user.id,
-        "unassigned": lambda c: c.assignee_id is None,
-        "assigned": lambda c: c.assignee_id is not None,
-        "all": lambda c: True,
-    }
-    rows = sorted(filter(keep[assignee_type], rows), key=lambda c: (c.last_activity_at, c.display_id), reverse=True)
+    counts, rows = api.listed(req, user, account_id)
     page = int(req.arg("page", "1"))
     chunk = rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     return 200, {"data": {"meta": counts, "payload": [views.conversation_view(api.state, c) for c in chunk]}}
