@@ -56,7 +56,9 @@ async def eventually(what: str, check: Callable[[], Awaitable[Any]], timeout: fl
         await asyncio.sleep(0.1)
 
 
-async def add_bluesky_account(data_dir: Path, net: LocalNetwork, shop: Person, *, expired: bool = False) -> str:
+async def add_bluesky_account(
+    data_dir: Path, net: LocalNetwork, shop: Person, *, name: str = "Blau", expired: bool = False
+) -> str:
     """The profile as ``agentdesk account add bluesky`` leaves it; the app password it signed in with."""
     app_password = shop.app_password()
     check = await sign_in(shop.handle, app_password, net.pds, Directory(net.plc, net.pds, net.chat_did))
@@ -67,10 +69,10 @@ async def add_bluesky_account(data_dir: Path, net: LocalNetwork, shop: Person, *
         secret = Session(session.did, session.handle, expired_copy(session.access_jwt), session.refresh_jwt).to_secret()
     store = Store.open(data_dir)
     try:
-        store.add_account("bluesky", "Blau", datetime.now(UTC), base_url=check.pds, settings=check.settings)
+        store.add_account("bluesky", name, datetime.now(UTC), base_url=check.pds, settings=check.settings)
     finally:
         store.close()
-    credentials.set_secret("bluesky", "Blau", secret)
+    credentials.set_secret("bluesky", name, secret)
     return app_password
 
 
@@ -177,14 +179,21 @@ async def test_an_ended_session_needs_sign_in_until_the_agent_signs_in_again(
 ) -> None:
     shop, kim = bluesky_net.new_person("shop"), bluesky_net.new_person("kim")
     old_password = await add_bluesky_account(tmp_path, bluesky_net, shop, expired=True)
+    await add_bluesky_account(tmp_path, bluesky_net, bluesky_net.new_person("zweitshop"), name="Grün")
     shop.call("POST", "com.atproto.server.revokeAppPassword", json={"name": _app_password_name(shop)})
     kim.post(f"@{shop.handle} Hallo?", mention=shop)
     async with window_on(tmp_path) as win:
-        await wait_until(lambda: any(s.phase is SyncPhase.NEEDS_SIGN_IN for s in win.ws.engine.states()), timeout=20)
+
+        def phases() -> dict[str, SyncPhase]:
+            return {s.name: s.phase for s in win.ws.engine.states()}
+
+        await wait_until(lambda: phases() == {"Blau": SyncPhase.NEEDS_SIGN_IN, "Grün": SyncPhase.IDLE}, timeout=20)
         dialog = AccountsDialog(AccountSetup(win.ws), win.tasks.run, parent=win)
         dialog.open()
-        assert any("needs sign-in" in dialog.model.item(i).text() for i in range(dialog.model.rowCount()))
-        dialog.view.setCurrentIndex(dialog.model.index(0, 0))
+        rows = [dialog.model.item(i).text() for i in range(dialog.model.rowCount())]
+        assert "Blau — needs sign-in" in rows
+        assert "Grün — synced" in rows  # the other account keeps syncing
+        dialog.view.setCurrentIndex(dialog.model.index(rows.index("Blau — needs sign-in"), 0))
         dialog.token.setText(old_password)  # revoked: still refused
         qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
         ok, message = await wait_signal(dialog.checked, timeout=20)
