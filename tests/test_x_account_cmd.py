@@ -34,6 +34,19 @@ def test_a_browser_sign_in_keeps_access_and_refresh_token_only_in_the_keyring(
     assert "Signed in to X as @wellenreich." in capsys.readouterr().out
 
 
+def test_another_callback_port_is_used_and_kept_for_signing_in_again(
+    monkeypatch, tmp_path, capsys, vault, x_server: XServer
+) -> None:
+    port = x_server.callback_port + 1 if x_server.callback_port < 65535 else x_server.callback_port - 1
+    x_server.callbacks = {f"http://127.0.0.1:{port}/callback"}  # the company's app lists this one
+    opened = play_browser(monkeypatch)
+    argv = ("add", "x", "--name", "X", "--client-id", CLIENT_ID, "--url", x_server.url, "--redirect-port", str(port))
+    assert run(monkeypatch, tmp_path, *argv) == 0
+    assert f"redirect_uri=http%3A%2F%2F127.0.0.1%3A{port}%2Fcallback" in opened[0]
+    assert run(monkeypatch, tmp_path, "list", "--json") == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[-1])["settings"]["redirect_port"] == str(port)
+
+
 def test_denied_consent_adds_nothing(monkeypatch, tmp_path, capsys, vault, x_server: XServer) -> None:
     x_server.oauth.state.consent = "deny"
     play_browser(monkeypatch)

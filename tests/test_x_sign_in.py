@@ -51,6 +51,7 @@ async def test_the_browser_sign_in_asks_for_the_narrow_scopes_and_gets_a_refresh
     assert authorize.path == "/i/oauth2/authorize" and authorize.params["client_id"] == CLIENT_ID
     assert authorize.params["scope"] == "tweet.read tweet.write users.read dm.read dm.write offline.access"
     assert authorize.params["code_challenge_method"] == "S256"
+    assert {authorize.params["redirect_uri"]} == x_server.callbacks  # exactly the callback the app lists
     assert x_server.state.tokens[tokens.access_token] == x_server.state.me and tokens.refresh_token
     token_requests = [t for m, t in x_server.state.requests if m == "POST" and t == "/2/oauth2/token"]
     assert len(token_requests) == 1
@@ -181,3 +182,13 @@ async def test_two_connectors_of_one_account_share_a_rotation_instead_of_spendin
         assert (await monitoring.me())["username"] == "wellenreich"
     refreshes = [t for m, t in x_server.state.requests if (m, t) == ("POST", "/2/oauth2/token")]
     assert len(refreshes) == 2  # the sign-in's code exchange and one refresh, not two
+
+
+async def test_a_taken_callback_port_is_said_before_the_browser_opens(
+    x_server: XServer, client: httpx.AsyncClient
+) -> None:
+    opened: list[str] = []
+    async with await asyncio.start_server(lambda _r, w: w.close(), "127.0.0.1", x_server.callback_port):
+        with pytest.raises(SignInFailed, match=f"Port {x_server.callback_port} on this computer is taken"):
+            await sign_in(client, x_server.url, CLIENT_ID, opened.append)
+    assert opened == []

@@ -29,6 +29,9 @@ def register(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p = kinds.add_parser("x", help="an X account: sign in with the browser, or an access token from stdin")
     p.add_argument("--name", required=True, help="a name for this account in AgentDesk")
     p.add_argument("--client-id", default="", help="the OAuth 2.0 client id of your company's X app")
+    p.add_argument(
+        "--redirect-port", type=int, default=None, help="the loopback port in your X app's callback URL (default 48271)"
+    )
     p.add_argument("--url", default="", help="the X API's address if not https://api.x.com (e.g. a proxy)")
     p.add_argument("--token-stdin", action="store_true", help="read an access token from stdin instead of the browser")
     p.set_defaults(func=_add)
@@ -39,14 +42,14 @@ def _open_browser(url: str) -> None:
     webbrowser.open(url)
 
 
-async def _sign_in(url: str, client_id: str) -> StoredSignIn:
+async def _sign_in(url: str, client_id: str, port: int | None) -> StoredSignIn:
     import httpx  # with the connector, only when an X account is added: every other command starts faster
 
     from agentdesk.sync.x import setup
     from agentdesk.sync.x.session import StoredSignIn
 
     async with httpx.AsyncClient(timeout=20) as client:
-        return StoredSignIn(await setup.sign_in(client, url, client_id, _open_browser), client_id)
+        return StoredSignIn(await setup.sign_in(client, url, client_id, _open_browser, port), client_id)
 
 
 async def _check(url: str, stored: StoredSignIn) -> XCheck:
@@ -81,12 +84,12 @@ def _add(args: argparse.Namespace) -> int:
         raise CliError(f"{setup.NO_CLIENT_ID} Give it with --client-id, or use --token-stdin.")
     else:
         try:
-            stored = asyncio.run(_sign_in(url, client_id))
+            stored = asyncio.run(_sign_in(url, client_id, args.redirect_port))
         except SourceError as exc:
             raise CliError(str(exc), 1) from exc
     check = asyncio.run(_check(url, stored))
     if not check.ok:
         raise CliError(check.message, 1)
     print(check.message)
-    keep_account(args, check.secret, url, setup.account_settings(check, client_id))
+    keep_account(args, check.secret, url, setup.account_settings(check, client_id, args.redirect_port))
     return 0

@@ -55,14 +55,21 @@ class OAuthEndpoints:
 class LoopbackRedirect:
     """Listens on 127.0.0.1 for exactly one browser redirect to :data:`CALLBACK_PATH`."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
+        """``port`` 0: a one-time port the system picks; a platform that matches its callback
+        URL exactly, port included (X), names the port its app lists."""
+        self._port = port
         self._server: asyncio.Server | None = None
         self._arrived: asyncio.Future[str] | None = None
         self._request: AuthorizationRequest | None = None
 
     async def __aenter__(self) -> LoopbackRedirect:
         self._arrived = asyncio.get_running_loop().create_future()
-        self._server = await asyncio.start_server(self._handle, host="127.0.0.1", port=0)
+        try:
+            self._server = await asyncio.start_server(self._handle, host="127.0.0.1", port=self._port)
+        except OSError:
+            words = _("Port {port} on this computer is taken by another program, so the sign-in cannot start.")
+            raise SignInFailed(words.format(port=self._port)) from None
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -148,9 +155,10 @@ async def sign_in_with_browser(
     *,
     timeout: float = SIGN_IN_TIMEOUT,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    port: int = 0,
 ) -> Tokens:
     """The whole flow: loopback port, browser, redirect, code exchange. Raises :class:`SignInFailed`."""
-    async with LoopbackRedirect() as redirect:
+    async with LoopbackRedirect(port) as redirect:
         if not isinstance(endpoints, OAuthEndpoints):
             endpoints = await endpoints(redirect.redirect_uri)
         request = AuthorizationRequest(

@@ -22,6 +22,10 @@ from agentdesk.sync.browser_sign_in import OAuthEndpoints, refresh
 from agentdesk.sync.errors import NeedsSignIn
 
 API_URL = "https://api.x.com"
+#: X redirects only to a callback URL on the app's allow list, port included (no RFC 8252 port
+#: wildcard): so the loopback port is fixed, and the company lists
+#: ``http://127.0.0.1:48271/callback`` in its app. An account can name another (``redirect_port``).
+REDIRECT_PORT = 48271
 #: What the features need: read and write posts, who we are, read and answer direct messages,
 #: and ``offline.access`` for a refresh token (without it, a sign-in lasts two hours).
 SCOPES = ("tweet.read", "tweet.write", "users.read", "dm.read", "dm.write", "offline.access")

@@ -19,6 +19,7 @@ from agentdesk.core.oauth import Tokens
 from agentdesk.sync.account_setup import AccountForm, OpenBrowser, stored_secret
 from agentdesk.sync.browser_sign_in import sign_in_with_browser
 from agentdesk.sync.errors import NeedsSignIn, SourceError
+from agentdesk.sync.x import session
 from agentdesk.sync.x.connector import XConnector, keyring_access
 from agentdesk.sync.x.session import API_URL, Load, Save, StoredSignIn, endpoints
 
@@ -71,19 +72,32 @@ async def check_sign_in(
     return XCheck(True, f"Signed in to X as {handle}.", handle, stored.encode())
 
 
-async def sign_in(client: httpx.AsyncClient, url: str, client_id: str, open_browser: OpenBrowser) -> Tokens:
-    """Tokens from a browser sign-in; raises SignInFailed or another SourceError in words."""
+async def sign_in(
+    client: httpx.AsyncClient, url: str, client_id: str, open_browser: OpenBrowser, port: int | None = None
+) -> Tokens:
+    """Tokens from a browser sign-in on the loopback ``port`` the app lists (default
+    :data:`REDIRECT_PORT`); raises SignInFailed or another SourceError in words."""
     if not client_id.strip():
         raise SourceError(NO_CLIENT_ID)
-    return await sign_in_with_browser(client, endpoints(url, client_id.strip()), open_browser)
+    endpoints_ = endpoints(url, client_id.strip())
+    return await sign_in_with_browser(client, endpoints_, open_browser, port=port or session.REDIRECT_PORT)
 
 
-def account_settings(check: XCheck, client_id: str) -> dict[str, str]:
-    """What the profile keeps: the handle and the app's client id. Never a token."""
+def account_settings(check: XCheck, client_id: str, port: int | None = None) -> dict[str, str]:
+    """What the profile keeps: the handle, the app's client id and a loopback port other than the
+    default (for the next sign-in). Never a token."""
     settings = {"handle": check.handle}
     if client_id.strip():
         settings["client_id"] = client_id.strip()
+    if port:
+        settings["redirect_port"] = str(port)
     return settings
+
+
+def redirect_port(account: Account) -> int | None:
+    """The loopback port the account's app lists, if not the default."""
+    value = account.settings.get("redirect_port", "")
+    return int(value) if value.isdigit() else None
 
 
 async def add_account(accounts: AccountSetup, form: AccountForm, open_browser: OpenBrowser) -> XCheck:
@@ -108,7 +122,7 @@ async def sign_in_again(
     """*Sign in again* on an account whose access was revoked or expired: new tokens through the
     account's app (from the browser, or a token pasted into the form), and it syncs at once."""
     client_id = form.login.strip() or account.settings.get("client_id", "")
-    check = await signed_in(account.base_url, client_id, open_browser, form.secret.strip())
+    check = await signed_in(account.base_url, client_id, open_browser, form.secret.strip(), redirect_port(account))
     if check.ok and check.secret:
         await accounts.sign_in_again(account, check.secret)
     return check
@@ -137,13 +151,13 @@ async def test_stored(account: Account) -> XCheck:
     return await checked(account.base_url, stored, keyring_access(account))
 
 
-async def signed_in(url: str, client_id: str, open_browser: OpenBrowser, token: str) -> XCheck:
+async def signed_in(url: str, client_id: str, open_browser: OpenBrowser, token: str, port: int | None = None) -> XCheck:
     """A typed token is checked; without one, the browser sign-in gets tokens first."""
     if token:
         return await checked(url, StoredSignIn(Tokens(token)))
     try:
         async with httpx.AsyncClient(timeout=20) as client:
-            tokens = await sign_in(client, url, client_id, open_browser)
+            tokens = await sign_in(client, url, client_id, open_browser, port)
     except SourceError as exc:
         return XCheck(False, str(exc))
     return await checked(url, StoredSignIn(tokens, client_id.strip()))

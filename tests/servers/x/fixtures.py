@@ -11,8 +11,10 @@ from tests.servers.x.server import XServer
 
 
 @pytest.fixture
-def x_server() -> Iterator[XServer]:
+def x_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[XServer]:
+    """The server, with AgentDesk's X sign-in set to the loopback port its app lists."""
     srv = XServer().start()
+    monkeypatch.setattr("agentdesk.sync.x.session.REDIRECT_PORT", srv.callback_port)
     yield srv
     srv.stop()
     assert srv.state.violations == []

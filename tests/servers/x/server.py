@@ -21,6 +21,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -116,6 +117,8 @@ class XServer(LoopbackServer):
         self.oauth = OAuthAuthority()
         self.oauth.state.client_ids = {CLIENT_ID}
         self.oauth.state.code_lifetime = 30.0  # X: "the authorization code is valid for 30 seconds"
+        self.callback_port = _free_port()
+        self.callbacks = {f"http://127.0.0.1:{self.callback_port}/callback"}  # the app's callback URL allow list
         self._lock = threading.RLock()
         self._ids = itertools.count(1_860_000_000_000_000_000)
         self._user_ids = itertools.count(1_072_250_532_645_998_596)
@@ -215,7 +218,7 @@ class XServer(LoopbackServer):
         with self._lock:
             self.state.requests.append((method, target))
             if (method, path) == ("GET", "/i/oauth2/authorize"):
-                return self.oauth.authorize({k: v[0] for k, v in query.items()})
+                return self._authorize({k: v[0] for k, v in query.items()})
             if (method, path) == ("POST", "/2/oauth2/token"):
                 return self._token(body, headers)
             template = _template(path)
@@ -445,6 +448,14 @@ class XServer(LoopbackServer):
         return 201, answer
 
     # --- OAuth ------------------------------------------------------------------------------------
+    def _authorize(self, query: dict[str, str]) -> Answer:
+        """X redirects only to a callback URL on the app's allow list, matched exactly (port too);
+        any other shows X's error page and never redirects."""
+        if query.get("redirect_uri") not in self.callbacks:
+            self.oauth.state.violations.append(f"redirect_uri {query.get('redirect_uri')!r} is not on the allow list")
+            return 400, {"content-type": "text/html; charset=utf-8"}, b"<p>Something went wrong</p>"
+        return self.oauth.authorize(query)
+
     def _token(self, body: bytes, headers: dict[str, str]) -> Answer:
         status, answer = self.oauth.token_request(headers, body)  # a public client: client_id in the form
         if status == 200:
@@ -499,6 +510,12 @@ class XServer(LoopbackServer):
             data = gzip.compress(data)
             headers["content-encoding"] = "gzip"
         return status, headers, data
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def _template(path: str) -> str:
