@@ -19,7 +19,8 @@ import httpx
 from agentdesk.sync.errors import Forbidden, MalformedResponse, NeedsSignIn, Rejected, SourceError
 from agentdesk.sync.http_failures import transport_failure
 from agentdesk.sync.platform_http import RateHeaders, RequestBudget, common_failure, decode_json, epoch_reset
-from agentdesk.sync.x.session import XSession
+from agentdesk.sync.words import _
+from agentdesk.sync.x.session import XSession, sign_in_again
 
 RATE_HEADERS = RateHeaders("X", "x-rate-limit-remaining", "x-rate-limit-reset", epoch_reset)
 
@@ -68,7 +69,9 @@ class XApi:
             raise error_for_response(response, datetime.now(UTC), account=account)
         answer = decode_json(response, "X")
         if not isinstance(answer, Mapping):
-            raise MalformedResponse(f"X sent an answer that is not an object at {response.request.url.path}.")
+            raise MalformedResponse(
+                _("X sent an answer that is not an object at {path}.").format(path=response.request.url.path)
+            )
         return answer
 
     async def _send(
@@ -103,13 +106,15 @@ def error_for_response(response: httpx.Response, now: datetime, *, account: bool
         said = ""
     write = response.request.method != "GET"
     if status == 401:
-        return NeedsSignIn("X no longer accepts this sign-in (the access was revoked or has expired). Sign in again.")
+        return NeedsSignIn(sign_in_again())
     if status == 403 and write:  # a duplicate post, a reply X does not allow, a closed inbox: this one only
-        return Rejected(f"X refused this: {said}" if said else "X refused this post.")
+        return Rejected(_("X refused this: {reason}").format(reason=said) if said else _("X refused this post."))
     if status == 403:
-        return Forbidden(f"X refuses this account access{': ' + said if said else ''}.")
+        if said:
+            return Forbidden(_("X refuses this account access: {reason}.").format(reason=said))
+        return Forbidden(_("X refuses this account access."))
     if status == 404 and account:
-        return Forbidden("This server does not answer like the X API. Check the address.")
+        return Forbidden(_("This server does not answer like the X API. Check the address."))
     if status == 404:
-        return Rejected("The post no longer exists on X (deleted or hidden).")
+        return Rejected(_("The post no longer exists on X (deleted or hidden)."))
     return common_failure(response, now, RATE_HEADERS, said)

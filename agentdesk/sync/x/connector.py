@@ -24,6 +24,7 @@ from agentdesk.core.entities import Account, Direction, Status
 from agentdesk.core.incoming import IncomingConversation, IncomingMessage, SyncBatch
 from agentdesk.core.monitoring import SearchHit
 from agentdesk.sync.errors import Forbidden, MalformedResponse
+from agentdesk.sync.words import _
 from agentdesk.sync.x import parsing
 from agentdesk.sync.x.api import XApi
 from agentdesk.sync.x.parsing import DM_PARAMS, TWEET_PARAMS, Page
@@ -130,7 +131,7 @@ class XConnector:
             body = await self._api.get("/2/users/me", {"user.fields": "name,username"}, account=True)
             me = body.get("data")
             if not isinstance(me, Mapping) or "id" not in me or "username" not in me:
-                raise MalformedResponse("X did not say which account this sign-in belongs to.")
+                raise MalformedResponse(_("X did not say which account this sign-in belongs to."))
             self._me = me
         return self._me
 
@@ -196,7 +197,7 @@ class XConnector:
     async def _fetch_parents(self, page: Page, posts: list[Mapping[str, Any]]) -> None:
         """Adds the parent chain of every post to ``page``; a deleted or hidden parent ends its chain."""
         gone: set[str] = set()
-        for _ in range(PARENT_ROUNDS):
+        for _round in range(PARENT_ROUNDS):
             missing = set()
             for post in posts:
                 top = parsing.chain(post, page.tweets)[0]
@@ -322,5 +323,5 @@ def _ours(item: Mapping[str, Any], author_key: str, me: Mapping[str, Any], wante
 def _created(body: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     data = body.get("data")
     if not isinstance(data, Mapping) or key not in data:
-        raise MalformedResponse(f"X confirmed the message without its {key}.")
+        raise MalformedResponse(_("X confirmed the message without its {field}.").format(field=key))
     return data

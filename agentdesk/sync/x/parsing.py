@@ -18,6 +18,7 @@ from agentdesk.core.channels import Audience, Channel
 from agentdesk.core.entities import Direction, Status
 from agentdesk.core.incoming import IncomingConversation, IncomingCustomer, IncomingMessage
 from agentdesk.sync.errors import MalformedResponse
+from agentdesk.sync.words import _
 
 THREAD_PREFIX = "thread:"  # a conversation is a thread, named by its root post (X's conversation_id)
 DM_PREFIX = "dm:"  # a direct-message conversation, named by X's dm_conversation_id
@@ -52,7 +53,7 @@ class Page:
         includes = body.get("includes") or {}
         meta = body.get("meta") or {}
         if not isinstance(data, list) or not isinstance(includes, Mapping) or not isinstance(meta, Mapping):
-            raise MalformedResponse("X sent a list whose data, includes or meta is not what the API documents.")
+            raise MalformedResponse(_("X sent a list whose data, includes or meta is not what the API documents."))
         for item in data:
             _require(item, "id")
         self.data.extend(data)
@@ -70,17 +71,17 @@ class Page:
 def _require(data: object, *keys: str) -> Mapping[str, Any]:
     if not isinstance(data, Mapping) or any(key not in data for key in keys):
         missing = [key for key in keys if not isinstance(data, Mapping) or key not in data]
-        raise MalformedResponse(f"X sent an object without {', '.join(missing)}.")
+        raise MalformedResponse(_("X sent an object without {fields}.").format(fields=", ".join(missing)))
     return data
 
 
 def _instant(value: object) -> datetime:
     if not isinstance(value, str):
-        raise MalformedResponse(f"X sent a time that is not text: {value!r}.")
+        raise MalformedResponse(_("X sent a time that is not text: {value!r}.").format(value=value))
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise MalformedResponse(f"X sent a time we cannot read: {value!r}.") from None
+        raise MalformedResponse(_("X sent a time we cannot read: {value!r}.").format(value=value)) from None
 
 
 def id_key(item: Mapping[str, Any]) -> int:
@@ -157,7 +158,7 @@ def thread(
     root, first = ordered[0], theirs[0]
     author = users.get(str(first["author_id"]))
     if author is None:
-        raise MalformedResponse("X sent a post without its author (the expansion author_id is missing).")
+        raise MalformedResponse(_("X sent a post without its author (the expansion author_id is missing)."))
     return IncomingConversation(
         source_id=THREAD_PREFIX + str(root.get("conversation_id") or root["id"]),
         channel=Channel.X,

@@ -20,6 +20,7 @@ import httpx
 from agentdesk.core.oauth import Tokens
 from agentdesk.sync.browser_sign_in import OAuthEndpoints, refresh
 from agentdesk.sync.errors import NeedsSignIn
+from agentdesk.sync.words import _
 
 API_URL = "https://api.x.com"
 #: X redirects only to a callback URL on the app's allow list, port included (no RFC 8252 port
@@ -29,6 +30,12 @@ REDIRECT_PORT = 48271
 #: What the features need: read and write posts, who we are, read and answer direct messages,
 #: and ``offline.access`` for a refresh token (without it, a sign-in lasts two hours).
 SCOPES = ("tweet.read", "tweet.write", "users.read", "dm.read", "dm.write", "offline.access")
+
+
+def sign_in_again() -> str:
+    """The sentence for a refused sign-in, worded when needed (the language may change meanwhile)."""
+    return _("X no longer accepts this sign-in (the access was revoked or has expired). Sign in again.")
+
 
 Save = Callable[[str], Awaitable[None]]
 Load = Callable[[], Awaitable[str | None]]
@@ -80,7 +87,7 @@ class StoredSignIn:
             )
             return cls(tokens, str(data.get("client_id") or ""))
         except (ValueError, KeyError, TypeError, AttributeError):
-            raise NeedsSignIn("The stored X sign-in cannot be read. Sign in again.") from None
+            raise NeedsSignIn(_("The stored X sign-in cannot be read. Sign in again.")) from None
 
 
 class XSession:
@@ -119,7 +126,7 @@ class XSession:
         if await self._rotated_elsewhere():
             return
         if not self.can_refresh:
-            raise NeedsSignIn("X no longer accepts this sign-in (it was revoked or has expired). Sign in again.")
+            raise NeedsSignIn(sign_in_again())
         tokens = await refresh(
             self._client, endpoints(self._api_url, self._stored.client_id), self._stored.tokens, datetime.now(UTC)
         )

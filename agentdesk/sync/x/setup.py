@@ -19,6 +19,7 @@ from agentdesk.core.oauth import Tokens
 from agentdesk.sync.account_setup import AccountForm, OpenBrowser, stored_secret
 from agentdesk.sync.browser_sign_in import sign_in_with_browser
 from agentdesk.sync.errors import NeedsSignIn, SourceError
+from agentdesk.sync.words import N_, _
 from agentdesk.sync.x import session
 from agentdesk.sync.x.connector import XConnector, keyring_access
 from agentdesk.sync.x.session import API_URL, Load, Save, StoredSignIn, endpoints
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from agentdesk.core.entities import Account
     from agentdesk.sync.account_setup import AccountSetup
 
-NO_CLIENT_ID = (
+NO_CLIENT_ID = N_(
     "X needs the client id of your company's X app (Developer Console → your app → Keys and tokens → "
     "OAuth 2.0 Client ID)."
 )
@@ -48,7 +49,7 @@ def api_url(value: str) -> str:
         value = "https://" + value
     split = urlsplit(value)
     if split.scheme not in ("https", "http") or not split.netloc:
-        raise ValueError(f"{value!r} is not the address of the X API")
+        raise ValueError(_("{address!r} is not the address of the X API").format(address=value))
     return f"{split.scheme}://{split.netloc}"
 
 
@@ -65,11 +66,11 @@ async def check_sign_in(
     try:
         me = await connector.me()
     except NeedsSignIn:
-        return XCheck(False, "X refused this access token: it is wrong, expired or was revoked.")
+        return XCheck(False, _("X refused this access token: it is wrong, expired or was revoked."))
     except SourceError as exc:
         return XCheck(False, str(exc))
     handle = f"@{me['username']}"
-    return XCheck(True, f"Signed in to X as {handle}.", handle, stored.encode())
+    return XCheck(True, _("Signed in to X as {handle}.").format(handle=handle), handle, stored.encode())
 
 
 async def sign_in(
@@ -78,7 +79,7 @@ async def sign_in(
     """Tokens from a browser sign-in on the loopback ``port`` the app lists (default
     :data:`REDIRECT_PORT`); raises SignInFailed or another SourceError in words."""
     if not client_id.strip():
-        raise SourceError(NO_CLIENT_ID)
+        raise SourceError(_(NO_CLIENT_ID))
     endpoints_ = endpoints(url, client_id.strip())
     return await sign_in_with_browser(client, endpoints_, open_browser, port=port or session.REDIRECT_PORT)
 
@@ -135,7 +136,7 @@ async def test_typed(form: AccountForm) -> XCheck:
     except ValueError as exc:
         return XCheck(False, str(exc))
     if not form.secret.strip():
-        return XCheck(False, "Type an access token, or leave it empty and sign in with the browser.")
+        return XCheck(False, _("Type an access token, or leave it empty and sign in with the browser."))
     return await checked(url, StoredSignIn(Tokens(form.secret.strip())))
 
 
@@ -143,7 +144,7 @@ async def test_stored(account: Account) -> XCheck:
     """*Test connection* for a stored account, with its sign-in from the keyring (read off the loop)."""
     secret = await stored_secret(account)
     if not secret:
-        return XCheck(False, f"No sign-in is stored for {account.name}; sign in again.")
+        return XCheck(False, _("No sign-in is stored for {account}; sign in again.").format(account=account.name))
     try:
         stored = StoredSignIn.decode(secret)
     except NeedsSignIn as exc:
