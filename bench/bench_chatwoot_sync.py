@@ -118,6 +118,7 @@ def main(argv: list[str]) -> None:
     ready: multiprocessing.Queue = multiprocessing.Queue()  # type: ignore[type-arg]
     server = multiprocessing.Process(target=serve, args=(conversations, messages, workers, ready), daemon=True)
     server.start()
+    assert server.pid is not None
     gc.disable()  # as GuiThreadGarbageCollector does (after the fork: the server keeps it on)
     try:
         url, account_id = ready.get(timeout=120)

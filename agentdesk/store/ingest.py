@@ -58,11 +58,24 @@ _CONVERSATION_COLUMNS = (
     "account_id, source_id, channel, audience, customer_id, status, assignee, team, labels, subject, preview, "
     "language, created_at, last_message_at, priority"
 ).split(", ")
+_CONVERSATION_TABLE = cast(Table, ConversationTable.__table__)
 _CONVERSATION_DEFAULTS = {
     column.name: column.default.arg  # type: ignore[attr-defined]
-    for column in cast(Table, ConversationTable.__table__).columns
+    for column in _CONVERSATION_TABLE.columns
     if column.default is not None and column.default.is_scalar and column.name not in _CONVERSATION_COLUMNS
 }
+# A column added later with a computed default, or required without one, would be left NULL here.
+_UNFILLED = [
+    column.name
+    for column in _CONVERSATION_TABLE.columns
+    if column.name not in _CONVERSATION_COLUMNS
+    and column.name not in _CONVERSATION_DEFAULTS
+    and not column.primary_key
+    and column.server_default is None
+    and (column.default is not None or not column.nullable)
+]
+if _UNFILLED:
+    raise TypeError(f"conversations columns a sync cannot fill: {_UNFILLED}; give them a plain default")
 _INSERT_CONVERSATION = "INSERT INTO conversations ({}) VALUES ({})".format(
     ", ".join([*_CONVERSATION_COLUMNS, *_CONVERSATION_DEFAULTS]),
     ", ".join(f":{name}" for name in [*_CONVERSATION_COLUMNS, *_CONVERSATION_DEFAULTS]),
