@@ -62,42 +62,59 @@ def serve_forked(state: ServerState, sock: socket.socket, workers: int) -> None:
 
 
 async def _serve(api: ChatwootApi, sock: socket.socket, parent: int) -> None:
-    server = await asyncio.start_server(lambda r, w: _connection(api, r, w), sock=sock)
+    server = await asyncio.get_running_loop().create_server(lambda: _Connection(api), sock=sock)
     async with server:
         while os.getppid() == parent:  # the bench killed our parent: stop, do not linger
             await asyncio.sleep(PARENT_CHECK)
 
 
-async def _connection(api: ChatwootApi, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-    try:
-        while True:
-            head = await reader.readuntil(b"\r\n\r\n")
-            request_line, *lines = head.decode("latin-1").split("\r\n")
-            method, target, _version = request_line.split(" ", 2)
+class _Connection(asyncio.Protocol):
+    """One client's kept-alive connection: each complete request in the bytes is answered at once.
+
+    A protocol rather than asyncio's streams: no future and no task switch per request, and the
+    server's CPU is taken from the same two cores as the client's.
+    """
+
+    def __init__(self, api: ChatwootApi) -> None:
+        self.api = api
+        self.buffer = bytearray()
+        self.transport: asyncio.Transport | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        while (end := self.buffer.find(b"\r\n\r\n")) >= 0:
+            request_line, *lines = self.buffer[:end].decode("latin-1").split("\r\n")
             headers = {}
             for line in lines:
                 name, _, value = line.partition(":")
                 headers[name.strip().lower()] = value.strip()
             length = int(headers.get("content-length") or 0)
-            raw = await reader.readexactly(length) if length else b""
-            parts = urlsplit(target)
-            status, body = api.handle(
-                ApiRequest(
-                    method,
-                    parts.path,
-                    parse_qs(parts.query),
-                    orjson.loads(raw) if raw else None,
-                    headers.get("api_access_token", ""),
-                )
+            if len(self.buffer) < end + 4 + length:
+                return  # the body is still on its way
+            raw = bytes(self.buffer[end + 4 : end + 4 + length])
+            del self.buffer[: end + 4 + length]
+            self._answer(request_line, headers, raw)
+
+    def _answer(self, request_line: str, headers: dict[str, str], raw: bytes) -> None:
+        method, target, _version = request_line.split(" ", 2)
+        parts = urlsplit(target)
+        status, body = self.api.handle(
+            ApiRequest(
+                method,
+                parts.path,
+                parse_qs(parts.query),
+                orjson.loads(raw) if raw else None,
+                headers.get("api_access_token", ""),
             )
-            data = body if isinstance(body, bytes) else orjson.dumps(body)
-            writer.write(
-                b"HTTP/1.1 %d %s\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: %d\r\n\r\n"
-                % (status, HTTPStatus(status).phrase.encode(), len(data))
-                + data
-            )
-            await writer.drain()
-    except (asyncio.IncompleteReadError, ConnectionError):
-        pass  # the client closed the connection
-    finally:
-        writer.close()
+        )
+        data = body if isinstance(body, bytes) else orjson.dumps(body)
+        assert self.transport is not None
+        self.transport.write(
+            b"HTTP/1.1 %d %s\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: %d\r\n\r\n"
+            % (status, HTTPStatus(status).phrase.encode(), len(data))
+            + data
+        )
