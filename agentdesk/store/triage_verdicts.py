@@ -8,24 +8,28 @@ batch, it never skips one or moves a conversation without the command that expla
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
+from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from agentdesk.core.commands import CommandKind, CommandState
 from agentdesk.core.entities import Direction, Status
-from agentdesk.core.triage.records import StormAlarm, TriageInput, TriageResult
-from agentdesk.store.models import ConversationTable, CustomerRow, MessageTable, OutboxRow, TriageMetaRow
+from agentdesk.core.triage.records import Reason, StormAlarm, TriageInput, TriageResult
+from agentdesk.store.models import ConversationTable, MessageTable, TriageMetaRow
+from agentdesk.store.types import from_millis, to_millis
 
 #: Judges a batch of messages (in time order) and returns one result per message, same order.
 Judge = Callable[[list[TriageInput]], list[TriageResult]]
 
 CURSOR_KEY = "last_message_id"
-_CONVERSATIONS: Table = ConversationTable.__table__  # type: ignore[assignment]  # Core: executemany updates
+_IN_CHUNK = 5000  # ids per "IN (...)": well below SQLite's limit of 32,766 parameters
 SPAM, NOT_SPAM = "spam", "ham"  # the agent's word on a conversation (ConversationTable.spam_verdict)
 
 
@@ -46,10 +50,15 @@ class TriageOutcome:
     more: bool  # the batch was full: call again
 
 
-@dataclass(frozen=True, slots=True)
-class _Pending:
-    input: TriageInput
-    conversation_id: int
+#: (the input to judge, its conversation id) for a customer message; None for our own messages.
+_Pending = tuple[TriageInput, int]
+
+
+def _driver(session: Session) -> sqlite3.Cursor:
+    """A cursor on the session's connection (in its transaction). Batches of verdicts go to the
+    driver's ``execute``/``executemany`` directly: SQLAlchemy's per-row parameter handling and
+    result processing were most of the store's share of a batch."""
+    return cast(sqlite3.Connection, session.connection().connection.driver_connection).cursor()
 
 
 def _cursor(session: Session) -> int:
@@ -65,149 +74,160 @@ def _set_cursor(session: Session, message_id: int) -> None:
         row.value = str(message_id)
 
 
-def _message_inputs(session: Session, *conditions: object, limit: int | None = None) -> list[tuple[int, _Pending]]:
-    """(message id, input) for customer messages matching ``conditions``, in id order."""
-    m, c, cu = MessageTable, ConversationTable, CustomerRow
-    stmt = (
-        select(m.id, m.conversation_id, m.direction, m.text, m.created_at, c.channel, cu.handle, cu.followers)
-        .join(c, c.id == m.conversation_id)
-        .join(cu, cu.id == c.customer_id)
-        .where(*conditions)  # type: ignore[arg-type]
-        .order_by(m.id)
-        .limit(limit)
-    )
-    out = []
-    for mid, cid, direction, text, at, channel, handle, followers in session.execute(stmt):
-        pending = None
-        if direction == Direction.INBOUND.value:
-            pending = _Pending(TriageInput(str(mid), text, channel, handle, followers, at), cid)
-        out.append((mid, pending))
-    return out  # type: ignore[return-value]
+_INPUTS = (
+    "SELECT m.id, m.conversation_id, m.direction, m.text, m.created_at, c.channel, cu.handle, cu.followers "
+    "FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN customers cu ON cu.id = c.customer_id "
+)
+
+
+def _message_inputs(
+    cursor: sqlite3.Cursor, where: str, params: tuple[object, ...]
+) -> list[tuple[int, _Pending | None]]:
+    """(message id, input) for the messages ``where`` picks (it orders them by id); times are the
+    store's milliseconds, turned into datetimes as the ``UtcMillis`` column type does."""
+    inbound = Direction.INBOUND.value
+    return [
+        (
+            mid,
+            (TriageInput(str(mid), text, channel, handle, followers, from_millis(at)), cid)
+            if direction == inbound
+            else None,
+        )
+        for mid, cid, direction, text, at, channel, handle, followers in cursor.execute(_INPUTS + where, params)
+    ]
+
+
+def _in_time_order(scanned: list[tuple[int, _Pending | None]]) -> list[_Pending]:
+    return sorted((p for _, p in scanned if p is not None), key=lambda p: p[0].at)
 
 
 def triage_new(session: Session, judge: Judge, now: datetime, limit: int) -> TriageOutcome:
     """Judge up to ``limit`` messages stored since the last batch; save verdicts, move spam, advance."""
-    scanned = _message_inputs(session, MessageTable.id > _cursor(session), limit=limit)
+    cursor = _driver(session)
+    scanned = _message_inputs(cursor, "WHERE m.id > ? ORDER BY m.id LIMIT ?", (_cursor(session), limit))
     if not scanned:
         return TriageOutcome(frozenset(), frozenset(), (), more=False)
     _set_cursor(session, scanned[-1][0])
-    pending = sorted((p for _, p in scanned if p is not None), key=lambda p: p.input.at)
+    pending = _in_time_order(scanned)
     if not pending:
         return TriageOutcome(frozenset(), frozenset(), (), more=len(scanned) == limit)
-    results = judge([p.input for p in pending])
-    conversation_of = {p.input.id: p.conversation_id for p in pending}
-    judged = [(p.conversation_id, r) for p, r in zip(pending, results, strict=True)]
-    changed = _save_verdicts(session, judged)
+    results = judge([p[0] for p in pending])
+    judged = [(cid, r) for (_, cid), r in zip(pending, results, strict=True)]
+    changed = _save_verdicts(cursor, judged)
     latest = {cid: r.spam for cid, r in judged}  # time order: the last verdict per conversation wins
-    moved = _move_spam(session, {cid for cid, spam in latest.items() if spam}, now)
-    storms = tuple(_storm(session, r.alarm, conversation_of) for r in results if r.alarm is not None)
+    moved = _move_spam(cursor, [cid for cid, spam in latest.items() if spam], now)
+    storms: tuple[Storm, ...] = ()
+    if any(r.alarm is not None for r in results):
+        conversation_of = {p[0].id: p[1] for p in pending}
+        storms = tuple(_storm(session, r.alarm, conversation_of) for r in results if r.alarm is not None)
     return TriageOutcome(frozenset(changed), frozenset(moved), storms, more=len(scanned) == limit)
 
 
 def replay_topics(session: Session, judge: Judge, since: datetime) -> set[int]:
     """Rebuild topic groups after a start: judge the recent, already triaged messages again and
     keep only their topics (ids are the new session's). Spam verdicts and alarms are not repeated."""
-    m = MessageTable
-    recent = [p for _, p in _message_inputs(session, m.id <= _cursor(session), m.created_at >= since) if p]
-    recent.sort(key=lambda p: p.input.at)
-    cleared = set(session.scalars(select(ConversationTable.id).where(ConversationTable.topic_id.is_not(None))))
-    session.execute(update(ConversationTable).values(topic_id=None, topic_label=""))
-    topics: dict[int, tuple[int, str]] = {}
+    cursor = _driver(session)
+    recent = _in_time_order(
+        _message_inputs(
+            cursor, "WHERE m.id <= ? AND m.created_at >= ? ORDER BY m.id", (_cursor(session), to_millis(since))
+        )
+    )
+    cleared = {cid for (cid,) in cursor.execute("SELECT id FROM conversations WHERE topic_id IS NOT NULL")}
+    cursor.execute("UPDATE conversations SET topic_id = NULL, topic_label = ''")
+    topics: dict[int, int] = {}
     labels: dict[int, str] = {}
-    for p, result in zip(recent, judge([p.input for p in recent]) if recent else [], strict=True):
+    for (_, cid), result in zip(recent, judge([p[0] for p in recent]) if recent else [], strict=True):
         if result.topic_id is not None:
-            topics[p.conversation_id] = (result.topic_id, result.topic_label or "")
+            topics[cid] = result.topic_id
             labels[result.topic_id] = result.topic_label or ""
-    _write_topics(session, topics, labels)
+    cursor.executemany("UPDATE conversations SET topic_id = ? WHERE id = ?", [(t, c) for c, t in topics.items()])
+    _write_labels(cursor, labels)
     return cleared | set(topics)
 
 
-def _save_verdicts(session: Session, judged: list[tuple[int, TriageResult]]) -> set[int]:
+@lru_cache(maxsize=1 << 12)
+def _reasons_json(reasons: tuple[Reason, ...]) -> str:
+    """The reasons as stored; few combinations recur, so each is encoded once."""
+    return json.dumps([r.to_dict() for r in reasons], ensure_ascii=False)
+
+
+def _save_verdicts(cursor: sqlite3.Cursor, judged: list[tuple[int, TriageResult]]) -> set[int]:
     """A conversation keeps its most pressing message's relevance and reasons, its latest spam
     score and its latest topic (in time order, as judged)."""
     ids = {cid for cid, _ in judged}
-    c = ConversationTable
-    current = {cid: rel for cid, rel in session.execute(select(c.id, c.relevance).where(c.id.in_(ids)))}
-    values: dict[int, dict[str, object]] = {}
-    topics: dict[int, tuple[int, str]] = {}
+    current = dict(_select_in(cursor, "SELECT id, relevance FROM conversations WHERE id IN ({})", ids))
+    # conversation -> [spam score, relevance, reasons or None, topic or None, id]; None keeps the stored one
+    values: dict[int, list[object]] = {}
     labels: dict[int, str] = {}
     for cid, result in judged:
-        row = values.setdefault(cid, {"relevance": current.get(cid, 0.0)})
-        row["spam_score"] = result.spam_score
-        if result.spam or result.relevance >= float(row["relevance"]):  # type: ignore[arg-type]
-            row["relevance"] = result.relevance
-            row["reasons"] = json.dumps([r.to_dict() for r in result.reasons], ensure_ascii=False)
+        row = values.get(cid)
+        if row is None:
+            row = values[cid] = [0.0, current.get(cid, 0.0), None, None, cid]
+        row[0] = result.spam_score
+        if result.spam or result.relevance >= row[1]:  # type: ignore[operator]
+            row[1] = result.relevance
+            row[2] = _reasons_json(result.reasons)
         if result.topic_id is not None:
-            topics[cid] = (result.topic_id, result.topic_label or "")
+            row[3] = result.topic_id
             labels[result.topic_id] = result.topic_label or ""
-    t = _CONVERSATIONS.c
-    session.execute(
-        update(_CONVERSATIONS)
-        .where(t.id == bindparam("cid"))
-        .values(
-            spam_score=bindparam("b_spam"),
-            relevance=bindparam("b_relevance"),
-            triage_reasons=func.coalesce(bindparam("b_reasons"), t.triage_reasons),
-        ),
-        [
-            {"cid": cid, "b_spam": v["spam_score"], "b_relevance": v["relevance"], "b_reasons": v.get("reasons")}
-            for cid, v in values.items()
-        ],
+    cursor.executemany(
+        "UPDATE conversations SET spam_score = ?, relevance = ?, triage_reasons = coalesce(?, triage_reasons), "
+        "topic_id = coalesce(?, topic_id) WHERE id = ?",
+        values.values(),
     )
-    _write_topics(session, topics, labels)
+    _write_labels(cursor, labels)
     return ids
 
 
-def _write_topics(session: Session, topics: dict[int, tuple[int, str]], labels: dict[int, str]) -> None:
-    """Members get their topic; every member of a topic that grew gets its sharper label."""
-    t = _CONVERSATIONS.c
-    if topics:
-        session.execute(
-            update(_CONVERSATIONS).where(t.id == bindparam("cid")).values(topic_id=bindparam("tid")),
-            [{"cid": cid, "tid": tid} for cid, (tid, _) in topics.items()],
-        )
-    if labels:
-        session.execute(
-            update(_CONVERSATIONS).where(t.topic_id == bindparam("tid")).values(topic_label=bindparam("label")),
-            [{"tid": tid, "label": label} for tid, label in labels.items()],
-        )
+def _write_labels(cursor: sqlite3.Cursor, labels: dict[int, str]) -> None:
+    """Every member of a topic that grew gets its sharper label; rows that have it already are
+    left alone (a label changes far less often than its topic grows)."""
+    cursor.executemany(
+        "UPDATE conversations SET topic_label = ? WHERE topic_id = ? AND topic_label != ?",
+        [(label, tid, label) for tid, label in labels.items()],
+    )
 
 
-def _move_spam(session: Session, candidates: set[int], now: datetime) -> set[int]:
+def _select_in(cursor: sqlite3.Cursor, sql: str, ids: Iterable[int], *params: object) -> list[tuple[Any, ...]]:
+    """Rows of ``sql`` whose ``{}`` takes the ids, in chunks that stay below SQLite's limit on
+    parameters (``params`` follow the ids)."""
+    ids = list(ids)
+    rows: list[tuple[Any, ...]] = []
+    for first in range(0, len(ids), _IN_CHUNK):
+        chunk = ids[first : first + _IN_CHUNK]
+        rows += cursor.execute(sql.format(",".join("?" * len(chunk))), (*chunk, *params)).fetchall()
+    return rows
+
+
+def _move_spam(cursor: sqlite3.Cursor, candidates: list[int], now: datetime) -> set[int]:
     """Unassigned open conversations whose latest message is spam go to the Spam queue, through
     the outbox; assigned ones and those the agent called "not spam" stay where they are."""
     if not candidates:
         return set()
-    c = ConversationTable
-    movable_rows = session.execute(
-        select(c.id, c.account_id).where(
-            c.id.in_(candidates), c.status == Status.OPEN.value, c.assignee == "", c.spam_verdict != NOT_SPAM
+    accounts = dict(
+        _select_in(
+            cursor,
+            "SELECT id, account_id FROM conversations "
+            "WHERE id IN ({}) AND status = ? AND assignee = '' AND spam_verdict != ?",
+            candidates,
+            Status.OPEN.value,
+            NOT_SPAM,
         )
     )
-    accounts = {cid: account_id for cid, account_id in movable_rows}
-    movable = set(accounts)
-    if movable:
-        # Core rows, not outbox.enqueue per conversation: a first sync can move thousands at once.
+    if accounts:
+        # rows straight to the driver, not outbox.enqueue per conversation: a first sync can move thousands
         payload = json.dumps({"status": Status.SPAM.value})
-        session.execute(
-            insert(OutboxRow.__table__),
-            [
-                {
-                    "idempotency_key": uuid.uuid4().hex,
-                    "kind": CommandKind.SET_STATUS.value,
-                    "account_id": accounts[cid],
-                    "conversation_id": cid,
-                    "payload_json": payload,
-                    "state": CommandState.PENDING.value,
-                    "attempts": 0,
-                    "error": "",
-                    "created_at": now,
-                }
-                for cid in sorted(movable)
-            ],
+        kind, state, created = CommandKind.SET_STATUS.value, CommandState.PENDING.value, to_millis(now)
+        movable = sorted(accounts)
+        cursor.executemany(
+            "INSERT INTO outbox (idempotency_key, kind, account_id, conversation_id, payload_json, state, attempts, "
+            "error, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, '', ?)",
+            [(uuid.uuid4().hex, kind, accounts[cid], cid, payload, state, created) for cid in movable],
         )
-        session.execute(update(c).where(c.id.in_(movable)).values(status=Status.SPAM.value))
-    return movable
+        cursor.executemany(
+            "UPDATE conversations SET status = ? WHERE id = ?", [(Status.SPAM.value, cid) for cid in movable]
+        )
+    return set(accounts)
 
 
 def _storm(session: Session, alarm: StormAlarm, conversation_of: dict[str, int]) -> Storm:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import Any
 
-from agentdesk.core.triage.text import Analysed, WordTable
+from agentdesk.core.triage.text import WORDS, Analysed
 
 _NGRAM = 4
 _VIRTUAL_VOCABULARY = 1 << 16
@@ -55,7 +55,9 @@ def _feature_count(word: str) -> int:
     return len(word) if len(word) > _NGRAM else 1
 
 
-_FEATURE_COUNTS: WordTable[int] = WordTable(_feature_count)
+_FEATURE_COUNT: dict[str, int] = WORDS.table(_feature_count)
+#: Words whose summed evidence a model keeps between lessons (a bounded memory).
+_EVIDENCE_LIMIT = 1 << 16
 
 
 class SpamBayes:
@@ -67,7 +69,7 @@ class SpamBayes:
         self.documents: dict[bool, int] = {True: 0, False: 0}
         self._ratios: dict[str, float] | None = None
         self._unseen = 0.0
-        self._word_evidence: WordTable[float] = WordTable(self._evidence)
+        self._word_evidence: dict[str, float] = {}  # word -> its features' summed evidence, this lesson state
 
     @property
     def trained(self) -> int:
@@ -87,26 +89,36 @@ class SpamBayes:
 
         The same mean over :func:`features` as learning uses, but summed per word: each word's
         features are added up once per lesson state, so a post costs one lookup per word."""
-        if not self.trained:
-            return 0.0
-        if self._ratios is None:
-            self._rebuild()
+        ratios = self._ratios  # None before the first lesson and after each
+        if ratios is None:
+            if not self.trained:
+                return 0.0
+            ratios = self._rebuild()
         words = analysed.words
-        total = sum(self._word_evidence.values(analysed.distinct, words))
-        count = sum(_FEATURE_COUNTS.values(analysed.distinct, words))
-        extra = _other_features(analysed)
+        evidence = self._word_evidence
+        total: float
+        try:  # most posts bring no word new to this lesson state: no set operation needed
+            total = sum(map(evidence.__getitem__, words))
+        except KeyError:
+            self._add_evidence(analysed.distinct)
+            total = sum(map(evidence.__getitem__, words))
+        count = sum(map(_FEATURE_COUNT.__getitem__, words))
+        extra = _other_features(analysed) if analysed.urls or analysed.mentions else None
         if extra:
-            ratios, unseen = self._ratios, self._unseen
-            total += sum(ratios.get(f, unseen) for f in extra)  # type: ignore[union-attr]
+            unseen = self._unseen
+            total += sum(ratios.get(f, unseen) for f in extra)
             count += len(extra)
         if not count:
             return 0.0
         return max(-_MAX_LOGIT, min(_MAX_LOGIT, total / count * _EVIDENCE_SCALE))
 
-    def _evidence(self, word: str) -> float:
-        ratios, unseen = self._ratios, self._unseen
+    def _add_evidence(self, distinct: frozenset[str]) -> None:
+        evidence, ratios, unseen = self._word_evidence, self._ratios, self._unseen
         assert ratios is not None
-        return sum([ratios.get(f, unseen) for f in _word_features(word)])
+        if len(evidence) >= _EVIDENCE_LIMIT:
+            evidence.clear()
+        for word in distinct.difference(evidence):
+            evidence[word] = sum([ratios.get(f, unseen) for f in _word_features(word)])
 
     def _rebuild(self) -> dict[str, float]:
         spam_norm = math.log(self._totals[True] + _VIRTUAL_VOCABULARY)

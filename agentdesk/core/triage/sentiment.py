@@ -7,10 +7,11 @@ microseconds and can say which words made it negative.
 from __future__ import annotations
 
 import math
+from itertools import compress, count, repeat
 
 from agentdesk.core.triage import sentiment_lexicon as lex
 from agentdesk.core.triage.compounds import SERVICE_WORDS, CompoundSplitter
-from agentdesk.core.triage.text import Analysed, WordTable, stem
+from agentdesk.core.triage.text import WORDS, Analysed, PairWords, pairs_in, stem
 
 _WORDS: dict[str, int] = {stem(w): v for w, v in lex.WORDS.items()}
 _SPLITTER = CompoundSplitter([*SERVICE_WORDS, *lex.WORDS])
@@ -20,17 +21,18 @@ _NEGATION_SCOPE = 3
 NEGATIVE = -0.25
 
 
-_FIRSTS = frozenset(first for first, _ in _PAIRS)
-_SECONDS = frozenset(second for _, second in _PAIRS)
+_PAIR_WORDS = PairWords(_PAIRS)
 _NEGATOR, _INTENSIFIER = -1, -2  # word kinds next to lexicon weights; 0 is a word without tone
 
 
 def sentiment(analysed: Analysed) -> float:
     """Tone from -1 (furious) to +1 (delighted); 0 when no word carries tone."""
-    words = analysed.words
-    kinds = list(_KINDS.values(analysed.distinct, words))
-    pairs = not (_FIRSTS.isdisjoint(analysed.distinct) or _SECONDS.isdisjoint(analysed.distinct))
-    total = _walk(words, kinds, pairs) if pairs or any(kinds) else 0.0
+    pairs = bool(pairs_in(analysed, _PAIRS, _PAIR_WORDS))
+    if pairs or not _TONED.isdisjoint(analysed.distinct):
+        words = analysed.words
+        total = _walk(words, list(map(_KIND_OF.get, words, repeat(0))), pairs)
+    else:
+        total = 0.0
     if analysed.emojis:
         total += sum(lex.EMOJI.get(e, 0) for e in analysed.emojis)
     if total < 0 and analysed.shouting:
@@ -43,18 +45,19 @@ def _walk(words: tuple[str, ...], kinds: list[int], pairs: bool) -> float:
     total = 0.0
     negated_until = -1
     boost = 1.0
-    skip = False
+    skip_at = -1
     last = len(words) - 1
-    for i, kind in enumerate(kinds):
-        if skip:
-            skip = False
+    # Without a pair, a word of no kind changes nothing: only the others are visited (found in C).
+    for i in range(len(kinds)) if pairs else compress(count(), kinds):
+        if i == skip_at:
             continue
+        kind = kinds[i]
         if kind == _NEGATOR:
             negated_until = i + _NEGATION_SCOPE
         pair = _PAIRS.get((words[i], words[i + 1])) if pairs and i < last else None
         if pair is not None:
             total += pair * boost
-            boost, skip = 1.0, True
+            boost, skip_at = 1.0, i + 1
             continue
         if kind == _INTENSIFIER:
             boost = 1.5
@@ -86,4 +89,5 @@ def _kind(word: str) -> int:
     return value if value > 0 else value + _OFFSET
 
 
-_KINDS: WordTable[int] = WordTable(_kind)
+_KIND_OF: dict[str, int] = WORDS.table(_kind, sparse=True)  # words of no kind are left out
+_TONED = _KIND_OF.keys()

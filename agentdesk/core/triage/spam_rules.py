@@ -73,6 +73,10 @@ _COUNT = re.compile(r"\d+[km]?")
 _SHORTENERS = ("bit.ly", "tinyurl.", "cutt.ly", "t.ly", "shorturl.", "rebrand.ly", "is.gd", "goo.su", "rb.gy")
 _CHEAP_TLDS = (".xyz", ".top", ".click", ".icu", ".buzz", ".shop", ".live", ".win")
 
+_NEW_ACCOUNT = Reason("new-account", "first post from an account without followers")
+_DISGUISED_LINK = Reason("disguised-link", "shortened or throwaway link")
+_LINK_ONLY = Reason("link-only", "a link with hardly any text")
+
 _BIAS = -3.0
 _EXTRA_KEYWORD = 0.8  # each further keyword of a family, up to two
 _MIN_FINGERPRINT = 25
@@ -89,7 +93,9 @@ class SpamRules:
 
     def score(self, msg: TriageInput, analysed: Analysed) -> tuple[float, list[Reason]]:
         """Log-odds from the rules (negative: looks clean) and the reasons that fired."""
-        self._forget_before(msg.at - self._window)
+        seen = self._seen
+        if seen and seen[0][0] < msg.at - self._window:
+            self._forget_before(msg.at - self._window)
         hits = _KEYWORDS.labels(analysed)
         if _offers_audience(analysed):
             hits = hits + Counter(["follower-selling"])  # a new Counter: ``labels`` may share one
@@ -108,7 +114,7 @@ class SpamRules:
             reasons.append((1.5, Reason("many-mentions", f"mentions {len(analysed.mentions)} accounts")))
         author = msg.author.lower()
         if author not in self._authors and msg.followers <= 3:
-            reasons.append((0.8, Reason("new-account", "first post from an account without followers")))
+            reasons.append((0.8, _NEW_ACCOUNT))
         others = self._remember(msg, author, analysed)
         if others:
             weight = 2.2 if others == 1 else 3.5
@@ -125,7 +131,9 @@ class SpamRules:
             fingerprint = "".join([w for w in analysed.words if not w.isdigit()])
         if len(fingerprint) < _MIN_FINGERPRINT:
             return 0
-        senders = self._texts.setdefault(fingerprint, {})
+        senders = self._texts.get(fingerprint)
+        if senders is None:
+            senders = self._texts[fingerprint] = {}
         senders[author] = msg.at
         self._seen.append((msg.at, fingerprint, author))
         return len(senders) - 1
@@ -161,7 +169,7 @@ def _link_reasons(analysed: Analysed) -> list[tuple[float, Reason]]:
     if any(s in u for u in urls for s in _SHORTENERS) or any(
         u.split("//", 1)[-1].split("/", 1)[0].endswith(_CHEAP_TLDS) for u in urls
     ):
-        out.append((1.4, Reason("disguised-link", "shortened or throwaway link")))
+        out.append((1.4, _DISGUISED_LINK))
     if len(analysed.words) < 8:
-        out.append((0.8, Reason("link-only", "a link with hardly any text")))
+        out.append((0.8, _LINK_ONLY))
     return out

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from agentdesk.core.triage.records import StormAlarm
 
 _EXAMPLES = 3
+_SWEEP_EVERY = timedelta(hours=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,14 +36,15 @@ class StormDetector:
         self.settings = settings or StormSettings()
         self._negatives: dict[int, deque[tuple[datetime, str, float]]] = {}
         self._quiet_until: dict[int, datetime] = {}
-        self._last_sweep: datetime | None = None
+        self._next_sweep: datetime | None = None
 
     def observe(
         self, topic_id: int, topic_label: str, message_id: str, at: datetime, relevance: float
     ) -> StormAlarm | None:
         """Record one negative post; an alarm if its topic just broke out."""
         s = self.settings
-        self._sweep(at)
+        if self._next_sweep is None or at >= self._next_sweep:
+            self._sweep(at)
         history = self._negatives.setdefault(topic_id, deque())
         history.append((at, message_id, relevance))
         window_start = at - s.window
@@ -70,9 +72,7 @@ class StormDetector:
 
     def _sweep(self, now: datetime) -> None:
         """Drop topics with no negative post in the horizon (at most hourly) so memory stays flat."""
-        if self._last_sweep is not None and now - self._last_sweep < timedelta(hours=1):
-            return
-        self._last_sweep = now
+        self._next_sweep = now + _SWEEP_EVERY
         horizon = now - self.settings.window - self.settings.baseline - self.settings.cooldown
         for topic_id in [t for t, h in self._negatives.items() if h[-1][0] < horizon]:
             del self._negatives[topic_id]

@@ -8,10 +8,10 @@ Tokenising is a handful of C-level regex calls, because triage must keep up with
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from itertools import pairwise
-from typing import Generic, NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 V = TypeVar("V")
 
@@ -94,9 +94,11 @@ def analyse(text: str) -> Analysed:
         rest = _MENTION.sub(" ", rest)
     lowered = rest.lower()
     words = tuple((_WORD if "'" in lowered or "’" in lowered else _PLAIN_WORD).findall(lowered))
+    distinct = frozenset(words)
+    WORDS.learn(distinct)
     return Analysed(
         words,
-        frozenset(words),
+        distinct,
         tuple([u.lower() for u in urls]) if urls else (),
         tuple([m.lower() for m in mentions]) if mentions else (),
         () if text.isascii() else tuple(_EMOJI.findall(text)),
@@ -120,42 +122,72 @@ def _links(text: str) -> tuple[list[str], str]:
 
 
 def pairs_in(
-    analysed: Analysed, pairs: Mapping[tuple[str, str], object], firsts: frozenset[str], seconds: frozenset[str]
+    analysed: Analysed, pairs: Mapping[tuple[str, str], object], seconds_of: PairWords
 ) -> set[tuple[str, str]]:
-    """The adjacent word pairs of a post that are keys of ``pairs`` (whose first and second words
-    are ``firsts`` and ``seconds``); two set tests rule most posts out without a loop."""
+    """The adjacent word pairs of a post that are keys of ``pairs``. The adjacent pairs are only
+    formed when the post holds both words of some pair (``seconds_of``: first word -> its second
+    words); a set intersection rules most posts out without a Python loop."""
     distinct = analysed.distinct
-    if firsts.isdisjoint(distinct) or seconds.isdisjoint(distinct):
+    if seconds_of.firsts.isdisjoint(distinct):
         return set()
-    return {p for p in pairwise(analysed.words) if p in pairs}
+    for first in seconds_of.firsts & distinct:
+        if not seconds_of[first].isdisjoint(distinct):
+            return {p for p in pairwise(analysed.words) if p in pairs}
+    return set()
 
 
-class WordTable(Generic[V]):
-    """A value per word, computed once and looked up for a whole post at C speed: a set
-    difference finds the words not seen yet, ``map`` over the dict does the rest."""
+class PairWords(dict[str, frozenset[str]]):
+    """First word of a pair -> the words that may follow it, and the first words as a frozenset
+    (set operations between frozensets are the fastest kind)."""
 
-    __slots__ = ("_compute", "_limit", "_values")
+    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
+        seconds: dict[str, set[str]] = {}
+        for first, second in pairs:
+            seconds.setdefault(first, set()).add(second)
+        super().__init__((first, frozenset(words)) for first, words in seconds.items())
+        self.firsts = frozenset(self)
 
-    def __init__(self, compute: Callable[[str], V], limit: int = 1 << 16) -> None:
-        self._compute = compute
+
+class WordFacts:
+    """What every signal knows about a word, computed for all signals together the first time a
+    post brings the word. A post then costs one subset test here, and each signal reads its
+    dict with C-level ``map`` or set operations instead of finding its own unseen words."""
+
+    __slots__ = ("_limit", "_seen", "_tables")
+
+    def __init__(self, limit: int = 1 << 16) -> None:
         self._limit = limit
-        self._values: dict[str, V] = {}
+        self._seen: set[str] = set()
+        self._tables: list[tuple[dict[str, Any], Callable[[str], Any], bool]] = []
 
-    def values(self, distinct: frozenset[str], words: Iterable[str]) -> Iterator[V]:
-        """The value of each of ``words`` (all of which are in ``distinct``), in order."""
-        values = self._values
-        missing: Iterable[str] = distinct.difference(values)
-        if missing:
-            if len(values) >= self._limit:  # a bounded memory: start over rather than track age
+    def table(self, compute: Callable[[str], V], sparse: bool = False) -> dict[str, V]:
+        """A dict holding ``compute(word)`` for every word of every analysed post; ``sparse``
+        keeps only the words with a true value (read it with ``get`` or set operations)."""
+        values: dict[str, V] = {}
+        self._tables.append((values, compute, sparse))
+        self._seen.clear()  # words met before this table existed get their value again
+        return values
+
+    def learn(self, distinct: frozenset[str]) -> None:
+        """Make sure every table knows these words (called by :func:`analyse`)."""
+        seen = self._seen
+        if seen.issuperset(distinct):
+            return
+        if len(seen) >= self._limit:  # a bounded memory: start over rather than track age
+            seen.clear()
+            for values, _, _ in self._tables:
                 values.clear()
-                missing = distinct
-            compute = self._compute
+        missing = distinct.difference(seen)
+        for values, compute, sparse in self._tables:
             for word in missing:
-                values[word] = compute(word)
-        return map(values.__getitem__, words)
+                value = compute(word)
+                if value or not sparse:
+                    values[word] = value
+        seen.update(missing)
 
-    def clear(self) -> None:
-        self._values.clear()
+
+#: The per-word facts of all signals (keywords, tone, classifier feature counts, topic terms).
+WORDS = WordFacts()
 
 
 @lru_cache(maxsize=1 << 17)

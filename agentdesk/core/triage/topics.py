@@ -15,7 +15,7 @@ from itertools import chain
 
 from agentdesk.core.triage import sentiment_lexicon as lex
 from agentdesk.core.triage.compounds import SERVICE_WORDS, CompoundSplitter
-from agentdesk.core.triage.text import STOPWORDS, Analysed, WordTable, analyse, spellings, stem
+from agentdesk.core.triage.text import STOPWORDS, WORDS, Analysed, analyse, spellings, stem
 
 #: Words that name the same thing in service talk, German and English, so that "Paket verspätet"
 #: and "parcel delayed" can land in one topic. The first word of each line names the concept.
@@ -56,10 +56,11 @@ def _terms(word: str) -> tuple[str, ...]:
     return tuple(_CONCEPT_OF.get(key, key) for key in keys)
 
 
-_TERMS: WordTable[tuple[str, ...]] = WordTable(_terms)
+_TERMS: dict[str, tuple[str, ...]] = WORDS.table(_terms)
 _LABEL_TERMS = 3
 #: Up to this size a topic's centroid and label are rebuilt on every post, then every n-th post.
 _ALWAYS_REFRESH = 32
+_SWEEP_EVERY = timedelta(hours=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,7 @@ class _Group:
     last_at: datetime
     terms: Counter[str] = field(default_factory=Counter)
     members: list[str] = field(default_factory=list)
+    size: int = 0  # len(members), read once per shared term and post
     norm: float = 1.0
     label: str = ""
 
@@ -94,31 +96,50 @@ class TopicStore:
         self._df: Counter[str] = Counter()
         self._docs = 0
         self._groups: dict[int, _Group] = {}
-        self._index: dict[str, dict[int, _Group]] = {}  # term -> the open topics that use it
+        # term -> the open topics that use it, each with how many of its posts hold the term
+        self._index: dict[str, dict[_Group, int]] = {}
         self._next_id = 1
-        self._last_sweep: datetime | None = None
+        self._next_sweep: datetime | None = None
         self._spelling: dict[str, str] = {}  # stem -> first spelling seen, for labels
 
     def add(self, message_id: str, text: str, at: datetime, analysed: Analysed | None = None) -> int:
         """File one post under a topic (new or existing) and return the topic's id."""
-        self._sweep(at)
+        if self._next_sweep is None or at >= self._next_sweep:
+            self._sweep(at)
         analysed = analysed or analyse(text)
-        terms = Counter(chain.from_iterable(_TERMS.values(analysed.distinct, analysed.words)))
+        terms: dict[str, int] = {}  # a plain dict: Counter's constructor costs more than counting
+        for t in chain.from_iterable(map(_TERMS.__getitem__, analysed.words)):
+            terms[t] = terms.get(t, 0) + 1
         if not self._spelling.keys() >= terms.keys():
             for key, word in spellings(analysed).items():
                 self._spelling.setdefault(key, word)
         self._docs += 1
-        self._df.update(terms.keys())
-        idf = {t: self._idf(t) for t in terms}
-        weights = {t: (1 + math.log(n)) * idf[t] for t, n in terms.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        # One pass per term: its document frequency, idf = log((docs + 1) / (df + 1)) + 1, its weight
+        # (1 + log(n)) * idf (just idf for a term used once) and the square for the norm.
+        df, docs, log = self._df, self._docs + 1, math.log
+        idf: dict[str, float] = {}
+        weights: dict[str, float] = {}
+        squares = 0.0
+        for t, n in terms.items():
+            df[t] = seen = df.get(t, 0) + 1
+            idf[t] = i = log(docs / (seen + 1)) + 1.0
+            weights[t] = w = i if n == 1 else (1 + log(n)) * i
+            squares += w * w
+        norm = math.sqrt(squares) or 1.0
         group = self._best_match(weights, idf, norm) or self._open(at)
         group.members.append(message_id)
-        group.last_at = max(group.last_at, at)
-        group.terms.update(terms.keys())
+        group.size += 1
+        if at > group.last_at:
+            group.last_at = at
+        counts, index = group.terms, self._index
         for t in terms:
-            self._index.setdefault(t, {})[group.id] = group
-        size = len(group.members)
+            counts[t] = count = counts.get(t, 0) + 1
+            postings = index.get(t)
+            if postings is None:
+                index[t] = {group: count}
+            else:
+                postings[group] = count
+        size = group.size
         if size <= _ALWAYS_REFRESH or size % _ALWAYS_REFRESH == 0:
             self._refresh(group)
         return group.id
@@ -138,9 +159,6 @@ class TopicStore:
         group = self._groups.get(topic_id)
         return None if group is None else self._snapshot(group)
 
-    def _idf(self, term: str) -> float:
-        return math.log((self._docs + 1) / (self._df[term] + 1)) + 1.0
-
     def _best_match(self, weights: dict[str, float], idf: dict[str, float], norm: float) -> _Group | None:
         """The open topic whose centroid is most similar (cosine), if above the threshold."""
         dots: dict[_Group, float] = {}
@@ -151,8 +169,8 @@ class TopicStore:
             if not postings:
                 continue
             w *= idf[term]
-            for group in postings.values():
-                dots[group] = get(group, 0.0) + w * group.terms[term] / len(group.members)
+            for group, count in postings.items():
+                dots[group] = get(group, 0.0) + w * count / group.size
         best, best_sim = None, self._threshold
         for group, dot in dots.items():
             sim = dot / (norm * group.norm)
@@ -168,8 +186,8 @@ class TopicStore:
 
     def _refresh(self, group: _Group) -> None:
         """Recompute the centroid norm and the label after a post joined."""
-        size = len(group.members)
-        scored = {t: n / size * self._idf(t) for t, n in group.terms.items()}
+        size, df, docs, log = group.size, self._df, self._docs + 1, math.log
+        scored = {t: n / size * (log(docs / (df[t] + 1)) + 1.0) for t, n in group.terms.items()}
         group.norm = math.sqrt(sum(v * v for v in scored.values())) or 1.0
         shared = [t for t, n in group.terms.items() if n >= 2 or size == 1]
         top = sorted(shared, key=lambda t: -scored[t])[:_LABEL_TERMS]
@@ -177,14 +195,13 @@ class TopicStore:
 
     def _sweep(self, now: datetime) -> None:
         """Close topics that have been quiet for longer than the window (at most hourly)."""
-        if self._last_sweep is not None and now - self._last_sweep < timedelta(hours=1):
-            return
-        self._last_sweep = now
+        self._next_sweep = now + _SWEEP_EVERY
         cutoff = now - self._window
         for gid in [g.id for g in self._groups.values() if g.last_at < cutoff]:
-            for term in self._groups.pop(gid).terms:
+            group = self._groups.pop(gid)
+            for term in group.terms:
                 postings = self._index[term]
-                del postings[gid]
+                del postings[group]
                 if not postings:
                     del self._index[term]
 

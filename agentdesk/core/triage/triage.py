@@ -22,6 +22,8 @@ from agentdesk.core.triage.topics import TopicStore
 
 STATE_VERSION = 1
 _LEARNED_REASON = 1.0  # log-odds from lessons beyond which the lessons are named as a reason
+_LEARNED_SPAM = Reason("learned-spam", "resembles posts marked as spam")
+_LEARNED_NOT_SPAM = Reason("learned-not-spam", "resembles posts marked as not spam")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +71,14 @@ class Triage:
         rule_logit, spam_reasons = self._rules.score(msg, analysed)
         learned = self._bayes.log_odds(analysed)
         if learned >= _LEARNED_REASON:
-            spam_reasons.append(Reason("learned-spam", "resembles posts marked as spam"))
+            spam_reasons.append(_LEARNED_SPAM)
         elif learned <= -_LEARNED_REASON:
-            spam_reasons.append(Reason("learned-not-spam", "resembles posts marked as not spam"))
+            spam_reasons.append(_LEARNED_NOT_SPAM)
         spam_score = 1.0 / (1.0 + math.exp(-(rule_logit + learned)))
         tone = sentiment(analysed)
-        rank, rank_reasons = relevance(analysed, msg.followers, tone, msg.author.lower() in self._vips)
+        rank, rank_reasons = relevance(
+            analysed, msg.followers, tone, bool(self._vips) and msg.author.lower() in self._vips
+        )
         if spam_score >= self.settings.spam_threshold:
             return True, spam_score, rank * (1.0 - spam_score), tone, tuple(spam_reasons)
         return False, spam_score, rank, tone, tuple(rank_reasons)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from typing import cast
 
-from agentdesk.core.triage.text import Analysed, WordTable, pairs_in
+from agentdesk.core.triage.text import WORDS, Analysed, PairWords, pairs_in
 
 _NONE: Counter[str] = Counter()  # shared empty result; callers only read it
 
@@ -30,15 +31,17 @@ class Vocabulary:
                 self._prefixes[entry[:-1]] = label
             else:
                 self._words[entry] = label
-        self._firsts = frozenset(first for first, _ in self._pairs)
-        self._seconds = frozenset(second for _, second in self._pairs)
+        self._seconds_of = PairWords(self._pairs)
         self._prefix_lengths = sorted({len(p) for p in self._prefixes})
-        self._label_of: WordTable[str | None] = WordTable(self._lookup)
+        # sparse: only the words that have a label
+        self._label_of = cast("dict[str, str]", WORDS.table(self._lookup, sparse=True))
+        self._labelled = self._label_of.keys()
 
     def labels(self, analysed: Analysed) -> Counter[str]:
         """Each label hit, with how many different words or pairs hit it."""
-        found = list(filter(None, self._label_of.values(analysed.distinct, analysed.distinct)))
-        hits = pairs_in(analysed, self._pairs, self._firsts, self._seconds)
+        distinct = analysed.distinct
+        found = [] if self._labelled.isdisjoint(distinct) else [self._label_of[w] for w in self._labelled & distinct]
+        hits = pairs_in(analysed, self._pairs, self._seconds_of)
         if hits:
             found.extend(self._pairs[p] for p in hits)
         return Counter(found) if found else _NONE
