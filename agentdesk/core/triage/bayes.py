@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import Any
 
-from agentdesk.core.triage.text import WORDS, Analysed
+from agentdesk.core.triage.text import Analysed
 
 _NGRAM = 4
 _VIRTUAL_VOCABULARY = 1 << 16
@@ -38,8 +38,11 @@ def features(analysed: Analysed) -> list[str]:
 def _other_features(analysed: Analysed) -> list[str]:
     out = ["url:" + url.split("//", 1)[-1].split("/", 1)[0].removeprefix("www.") for url in analysed.urls]
     if analysed.mentions:
-        out.append(f"mentions:{min(len(analysed.mentions), 5)}")
+        out.append(_MENTIONS[min(len(analysed.mentions), 5)])
     return out
+
+
+_MENTIONS = tuple(f"mentions:{n}" for n in range(6))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -55,7 +58,6 @@ def _feature_count(word: str) -> int:
     return len(word) if len(word) > _NGRAM else 1
 
 
-_FEATURE_COUNT: dict[str, int] = WORDS.table(_feature_count)
 #: Words whose summed evidence a model keeps between lessons (a bounded memory).
 _EVIDENCE_LIMIT = 1 << 16
 
@@ -69,7 +71,10 @@ class SpamBayes:
         self.documents: dict[bool, int] = {True: 0, False: 0}
         self._ratios: dict[str, float] | None = None
         self._unseen = 0.0
-        self._word_evidence: dict[str, float] = {}  # word -> its features' summed evidence, this lesson state
+        # word -> complex(its features' summed evidence in this lesson state, how many features it has):
+        # one C-level sum over a post's words yields both the evidence and the count its mean divides
+        # by (the real parts add up in the same order, and so to the same float, as a sum of floats)
+        self._word_evidence: dict[str, complex] = {}
 
     @property
     def trained(self) -> int:
@@ -96,17 +101,17 @@ class SpamBayes:
             ratios = self._rebuild()
         words = analysed.words
         evidence = self._word_evidence
-        total: float
+        both: complex
         try:  # most posts bring no word new to this lesson state: no set operation needed
-            total = sum(map(evidence.__getitem__, words))
+            both = sum(map(evidence.__getitem__, words))
         except KeyError:
             self._add_evidence(analysed.distinct)
-            total = sum(map(evidence.__getitem__, words))
-        count = sum(map(_FEATURE_COUNT.__getitem__, words))
-        extra = _other_features(analysed) if analysed.urls or analysed.mentions else None
-        if extra:
+            both = sum(map(evidence.__getitem__, words))
+        total, count = both.real, both.imag
+        if analysed.urls or analysed.mentions:
+            extra = _other_features(analysed)
             unseen = self._unseen
-            total += sum(ratios.get(f, unseen) for f in extra)
+            total += sum([ratios.get(f, unseen) for f in extra])
             count += len(extra)
         if not count:
             return 0.0
@@ -118,7 +123,7 @@ class SpamBayes:
         if len(evidence) >= _EVIDENCE_LIMIT:
             evidence.clear()
         for word in distinct.difference(evidence):
-            evidence[word] = sum([ratios.get(f, unseen) for f in _word_features(word)])
+            evidence[word] = complex(sum([ratios.get(f, unseen) for f in _word_features(word)]), _feature_count(word))
 
     def _rebuild(self) -> dict[str, float]:
         spam_norm = math.log(self._totals[True] + _VIRTUAL_VOCABULARY)
