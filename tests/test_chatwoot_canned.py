@@ -19,11 +19,11 @@ from agentdesk.sync.account_setup import AccountSetup
 from agentdesk.sync.errors import Offline
 from agentdesk.sync.workspace import open_workspace, utc_now
 from agentdesk.templates import Origin
-from agentdesk.ui.main_window import MainWindow
 from agentdesk.ui.template_manager import TemplateManager
 from agentdesk.ui.template_picker import TemplatePicker
 from tests.conftest import wait_until
 from tests.servers.chatwoot import ChatwootServer, Demo, FaultKind
+from tests.windows import window_on
 
 pytest_plugins = ("tests.servers.chatwoot.fixtures",)
 pytestmark = pytest.mark.asyncio
@@ -119,10 +119,7 @@ async def test_the_window_offers_them_read_only_and_an_open_picker_gets_new_ones
     # The first conversation shown is Tina's, in English: canned responses count as the profile's language.
     save_settings(tmp_path, Settings(language="en"))
     ws = open_workspace(tmp_path)  # a restart: the window reads them from the profile, not the server
-    win = MainWindow(ws)
-    win.show()
-    try:
-        await win.initial_load()
+    async with window_on(ws, engine=False) as win:
         await wait_until(lambda: win.templates.library is not None and win.shown_conversation() is not None)
         assert chatwoot_server.count("GET", "/canned_responses") == 1
         qtbot.keyClick(win, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
@@ -148,8 +145,3 @@ async def test_the_window_offers_them_read_only_and_an_open_picker_gets_new_ones
 
         await AccountSetup(ws).remove(ws.accounts[0])  # its canned responses leave with it
         await wait_until(lambda: all(t.origin is not Origin.CHATWOOT for t in win.templates.library.templates))
-    finally:
-        await win.shutdown()
-        await ws.close()
-        win.close()
-        win.deleteLater()

@@ -22,6 +22,7 @@ from tests.servers.chatwoot.profiles import add_account
 from tests.servers.chatwoot.state import Conversation, User
 from tests.servers.chatwoot.views import pubsub_token
 from tests.servers.memory_keyring import MemoryKeyring
+from tests.windows import window_on
 
 pytest_plugins = ("tests.servers.chatwoot.fixtures",)
 pytestmark = pytest.mark.asyncio
@@ -38,18 +39,9 @@ async def opened(
     inside the test, so the engine's and the window's tasks run on the test's own loop."""
     add_account(data_dir, server, demo.account_id)
     ws = open_workspace(data_dir, poll_interval=poll_interval)
-    win = MainWindow(ws)
-    try:
-        win.show()
-        ws.engine.start()
-        await win.initial_load()
+    async with window_on(ws) as win:
         await wait_until(lambda: shown_count(win, Queue.UNASSIGNED) == "4", timeout=SYNCED)  # the first pass is in
         yield win
-    finally:
-        await win.shutdown()
-        await ws.close()
-        win.close()
-        win.deleteLater()
 
 
 def shown_count(win: MainWindow, queue: Queue) -> str:

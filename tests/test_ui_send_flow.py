@@ -19,27 +19,15 @@ from agentdesk.sync.workspace import open_workspace
 from agentdesk.ui.main_window import MainWindow
 from agentdesk.ui.split_dialog import SplitDialog
 from tests.conftest import wait_until
+from tests.windows import window_on
 
 pytestmark = pytest.mark.asyncio
 
 
-async def _window(data_dir: Path) -> MainWindow:
-    ws = open_workspace(data_dir)
-    await ws.engine.sync_once(ws.accounts[0].id)
-    win = MainWindow(ws)
-    win.show()
-    await win.initial_load()
-    return win
-
-
 @pytest_asyncio.fixture
 async def window(tmp_path: Path):  # type: ignore[no-untyped-def]
-    win = await _window(tmp_path)
-    yield win
-    await win.shutdown()
-    await win.ws.close()
-    win.close()
-    win.deleteLater()
+    async with window_on(open_workspace(tmp_path), engine=False, synced=True) as win:
+        yield win
 
 
 async def _open(win: MainWindow, source_id: str) -> int:
@@ -138,14 +126,9 @@ async def test_a_reassignment_while_writing_is_shown_and_send_asks(window: MainW
 
 async def test_a_broken_guidelines_file_is_named_and_the_defaults_apply(tmp_path: Path) -> None:
     (tmp_path / "guidelines.toml").write_text('[personal_data]\npatterns = ["unclosed\n', encoding="utf-8")
-    win = await _window(tmp_path)
-    try:
+    async with window_on(open_workspace(tmp_path), engine=False, synced=True) as win:
         await wait_until(lambda: "guidelines.toml" in win.messages.label.text(), timeout=5)
         assert "line" in win.messages.label.text() or "Zeile" in win.messages.label.text()
         await _open(win, "lief-hermes-allermoehe")
         win.editor.set_text("Ruf uns an: 040 1234567")
         await wait_until(lambda: any(f.code == "personal-data" for f in win.editor._findings), timeout=5)
-    finally:
-        await win.shutdown()
-        await win.ws.close()
-        win.close()

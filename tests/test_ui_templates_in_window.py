@@ -15,23 +15,16 @@ from agentdesk.sync.workspace import open_workspace
 from agentdesk.ui.main_window import MainWindow
 from agentdesk.ui.template_picker import TemplatePicker
 from tests.conftest import wait_until
+from tests.windows import window_on
 
 pytestmark = pytest.mark.asyncio
 
 
 @pytest_asyncio.fixture
 async def window(tmp_path: Path):  # type: ignore[no-untyped-def]
-    ws = open_workspace(tmp_path)
-    await ws.engine.sync_once(ws.accounts[0].id)
-    win = MainWindow(ws)
-    win.show()
-    await win.initial_load()
-    await wait_until(lambda: win.templates.library is not None)  # read in the background after start
-    yield win
-    await win.shutdown()
-    await ws.close()
-    win.close()
-    win.deleteLater()
+    async with window_on(open_workspace(tmp_path), engine=False, synced=True) as win:
+        await wait_until(lambda: win.templates.library is not None)  # read in the background after start
+        yield win
 
 
 async def _open(win: MainWindow, source_id: str) -> None:

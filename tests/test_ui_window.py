@@ -15,6 +15,7 @@ from agentdesk.core.entities import Delivery, Queue, Status
 from agentdesk.sync.workspace import open_workspace
 from agentdesk.ui.main_window import MainWindow
 from tests.conftest import wait_until
+from tests.windows import window_on
 
 ROOT = Path(__file__).parent.parent
 
@@ -23,16 +24,9 @@ ROOT = Path(__file__).parent.parent
 async def window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     ws = open_workspace(tmp_path)
     ws.engine.poll_interval = 0.2
-    win = MainWindow(ws)
-    win.show()
-    ws.engine.start()
-    await win.initial_load()
-    await wait_until(lambda: win.list_model.rowCount() > 0, timeout=10)
-    yield win
-    await win.shutdown()
-    await win.ws.close()
-    win.close()
-    win.deleteLater()
+    async with window_on(ws) as win:
+        await wait_until(lambda: win.list_model.rowCount() > 0, timeout=10)
+        yield win
 
 
 async def _select_queue(win: MainWindow, queue: Queue) -> None:

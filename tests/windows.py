@@ -11,11 +11,17 @@ from agentdesk.ui.main_window import MainWindow
 
 
 @contextlib.asynccontextmanager
-async def window_on(ws: Workspace) -> AsyncIterator[MainWindow]:
+async def window_on(ws: Workspace, *, engine: bool = True, synced: bool = False) -> AsyncIterator[MainWindow]:
+    """``engine``: the sync engine runs (polls, pushes) while the window is open; ``synced``: every
+    account has made one pass before the window opens (for tests that want a still store)."""
+    if synced:
+        for account in ws.accounts:
+            await ws.engine.sync_once(account.id)
     win = MainWindow(ws)
     try:
         win.show()
-        ws.engine.start()
+        if engine:
+            ws.engine.start()
         await win.initial_load()
         yield win
     finally:
