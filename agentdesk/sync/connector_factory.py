@@ -21,6 +21,7 @@ from agentdesk.core.team import TeamSnapshot
 from agentdesk.sync.connector import Connector, fetch_canned_responses, fetch_team, push_events
 from agentdesk.sync.errors import NeedsSignIn
 from agentdesk.sync.monitoring_search import search_posts
+from agentdesk.sync.words import _
 
 T = TypeVar("T")
 Build = Callable[[Account, str], Connector]
@@ -114,6 +115,8 @@ class KeyringConnector:
         except credentials.KeyringUnavailable as exc:
             raise NeedsSignIn(str(exc)) from exc
         if not secret:
-            raise NeedsSignIn(f"No access token is stored for {name}. Open Accounts and sign in again.")
+            raise NeedsSignIn(
+                _("No access token is stored for {name}. Open Accounts and sign in again.").format(name=name)
+            )
         self._inner = self._build(self._account, secret)
         return self._inner

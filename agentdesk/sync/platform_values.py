@@ -43,5 +43,5 @@ def server_address(value: str, what: str) -> str:
         value = "https://" + value
     split = urlsplit(value)
     if split.scheme not in ("https", "http") or not split.netloc:
-        raise ValueError(f"{value!r} is not the address of {what}")
+        raise ValueError(_("'{value}' is not a {what} server address.").format(value=value, what=what))
     return f"{split.scheme}://{split.netloc}"

@@ -38,7 +38,7 @@ def is_email(identifier: str) -> bool:
 def server_url(value: str) -> str:
     """``pds.example.com`` or ``https://pds.example.com/`` → ``https://pds.example.com``."""
     try:
-        return platform_values.server_address(value, "a Bluesky server (PDS)")
+        return platform_values.server_address(value, "Bluesky")
     except ValueError:
         raise ValueError(
             _("{value} is not the address of a Bluesky server (PDS).").format(value=repr(value.strip()))

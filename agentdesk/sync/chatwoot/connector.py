@@ -38,6 +38,7 @@ from agentdesk.sync.chatwoot.records import Agent, Contact, ConversationCounts, 
 from agentdesk.sync.chatwoot.team import team_snapshot
 from agentdesk.sync.errors import Offline, Rejected
 from agentdesk.sync.get_pool import GetPool
+from agentdesk.sync.words import _
 
 CONVERSATIONS_PAGE = 25  # the server's fixed page size; a shorter page is the last one
 MESSAGES_PAGE = 20  # what one messages request returns (latest, or before an id)
@@ -190,7 +191,7 @@ class ChatwootConnector:
 
         async def identity() -> CableIdentity | None:
             if self._client.is_closed:
-                raise Offline("This connection to Chatwoot was closed.")
+                raise Offline(_("This connection to Chatwoot was closed."))
             return identity_from_profile(await self._call(Endpoints.profile()), self._account_id)
 
         await CableListener(cable_url(self._base_url), identity, on_event=lambda _: wake(), on_live=live).run()
@@ -317,11 +318,13 @@ class ChatwootConnector:
         if payload.get("assignee") and not payload.get("agent_id"):
             if payload["assignee"] not in self._agent_ids:
                 self._agent_ids = {agent.name: agent.id for agent in await self.fetch_agents()}
-            payload["agent_id"] = _id_of(self._agent_ids, payload["assignee"], "agent")
+            missing = _("Chatwoot has no agent named '{name}' in this account.")
+            payload["agent_id"] = _id_of(self._agent_ids, payload["assignee"], missing)
         if payload.get("team") and not payload.get("team_id"):
             if payload["team"] not in self._team_ids:
                 self._team_ids = {team.name: team.id for team in await self.fetch_teams()}
-            payload["team_id"] = _id_of(self._team_ids, payload["team"], "team")
+            missing = _("Chatwoot has no team named '{name}' in this account.")
+            payload["team_id"] = _id_of(self._team_ids, payload["team"], missing)
         return replace(command, payload=payload)
 
     async def find_executed(self, command: Command) -> CommandResult | None:
@@ -336,7 +339,7 @@ class ChatwootConnector:
         if not leaves_message:
             return None
         before: int | None = None
-        for _ in range(FIND_PAGES):
+        for _page in range(FIND_PAGES):
             page = parsing.parse_messages(
                 await self._call(self._endpoints.messages(command.conversation_source_id, before))
             )
@@ -355,7 +358,8 @@ class ChatwootConnector:
         await self._client.aclose()
 
 
-def _id_of(known: dict[str, int], name: str, what: str) -> str:
+def _id_of(known: dict[str, int], name: str, missing: str) -> str:
+    """The id of ``name``; ``missing`` says in words that there is none (``{name}`` is filled in)."""
     if name not in known:
-        raise Rejected(f"Chatwoot has no {what} named {name!r} in this account.")
+        raise Rejected(missing.format(name=name))
     return str(known[name])

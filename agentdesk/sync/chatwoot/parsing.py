@@ -17,6 +17,7 @@ from agentdesk.core.incoming import IncomingConversation, IncomingCustomer, Inco
 from agentdesk.sync.chatwoot.channels import conversation_audience, conversation_channel, inbox_channel
 from agentdesk.sync.chatwoot.records import AccountRef, Agent, Contact, ConversationCounts, Inbox, Profile, Team
 from agentdesk.sync.errors import MalformedResponse
+from agentdesk.sync.words import N_, _
 
 #: Where we keep the outbox idempotency key on a message (see find_executed in the connector).
 KEY_ATTRIBUTE = "agentdesk_idempotency_key"
@@ -31,7 +32,11 @@ def parsing(what: str) -> Iterator[None]:
     try:
         yield
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
-        raise MalformedResponse(f"Chatwoot sent an unexpected {what} ({type(exc).__name__}: {exc})") from exc
+        raise MalformedResponse(
+            _("Chatwoot sent an unexpected {what} ({error}).").format(
+                what=_(what), error=f"{type(exc).__name__}: {exc}"
+            )
+        ) from exc
 
 
 def timestamp(value: Any) -> datetime:
@@ -39,7 +44,7 @@ def timestamp(value: Any) -> datetime:
 
 
 def parse_profile(data: Mapping[str, Any]) -> Profile:
-    with parsing("profile"):
+    with parsing(N_("profile")):
         accounts = tuple(
             AccountRef(int(a["id"]), str(a.get("name") or ""), str(a.get("role") or "agent")) for a in data["accounts"]
         )
@@ -47,7 +52,7 @@ def parse_profile(data: Mapping[str, Any]) -> Profile:
 
 
 def parse_inboxes(data: Mapping[str, Any]) -> dict[int, Inbox]:
-    with parsing("inbox list"):
+    with parsing(N_("inbox list")):
         return {
             int(i["id"]): Inbox(
                 int(i["id"]), str(i.get("name") or ""), str(i["channel_type"]), str(i.get("medium") or "")
@@ -57,7 +62,7 @@ def parse_inboxes(data: Mapping[str, Any]) -> dict[int, Inbox]:
 
 
 def parse_agents(data: list[Any]) -> tuple[Agent, ...]:
-    with parsing("agent list"):
+    with parsing(N_("agent list")):
         return tuple(
             Agent(
                 int(a["id"]),
@@ -72,28 +77,28 @@ def parse_agents(data: list[Any]) -> tuple[Agent, ...]:
 
 def parse_team_members(data: list[Any]) -> tuple[int, ...]:
     """The agent ids of one team (``GET /teams/{team_id}/team_members``, a bare array)."""
-    with parsing("team member list"):
+    with parsing(N_("team member list")):
         return tuple(int(a["id"]) for a in data)
 
 
 def parse_inbox_members(data: Mapping[str, Any]) -> tuple[int, ...]:
     """The agent ids of one inbox (``GET /inbox_members/{inbox_id}``, wrapped in ``payload``)."""
-    with parsing("inbox member list"):
+    with parsing(N_("inbox member list")):
         return tuple(int(a["id"]) for a in data["payload"])
 
 
 def parse_teams(data: list[Any]) -> tuple[Team, ...]:
-    with parsing("team list"):
+    with parsing(N_("team list")):
         return tuple(Team(int(t["id"]), str(t["name"])) for t in data)
 
 
 def parse_canned_responses(data: list[Any]) -> tuple[tuple[str, str], ...]:
-    with parsing("canned response list"):
+    with parsing(N_("canned response list")):
         return tuple((str(c["short_code"]), str(c["content"])) for c in data)
 
 
 def parse_contacts(data: Mapping[str, Any]) -> tuple[Contact, ...]:
-    with parsing("contact list"):
+    with parsing(N_("contact list")):
         return tuple(
             Contact(
                 int(c["id"]),
@@ -108,7 +113,7 @@ def parse_contacts(data: Mapping[str, Any]) -> tuple[Contact, ...]:
 
 def parse_conversation_list(data: Mapping[str, Any]) -> tuple[list[dict[str, Any]], ConversationCounts]:
     """The raw items (we still need their messages) and the queue counts."""
-    with parsing("conversation list"):
+    with parsing(N_("conversation list")):
         body = data["data"]
         meta = body.get("meta") or {}
         counts = ConversationCounts(
@@ -122,14 +127,14 @@ def parse_conversation_list(data: Mapping[str, Any]) -> tuple[list[dict[str, Any
 
 def parse_message(data: Mapping[str, Any]) -> IncomingMessage | None:
     """One message, or None for Chatwoot's activity lines ("Conversation was resolved by ...")."""
-    with parsing("message"):
+    with parsing(N_("message")):
         return _message(data)
 
 
 def parse_message_list(page: list[Mapping[str, Any]]) -> tuple[IncomingMessage, ...]:
     """A conversation's messages without the activity lines; one parse for the lot, as a full
     pass parses 200,000 of them."""
-    with parsing("message"):
+    with parsing(N_("message")):
         return tuple(message for data in page if (message := _message(data)) is not None)
 
 
@@ -150,7 +155,7 @@ def _message(data: Mapping[str, Any]) -> IncomingMessage | None:
 
 def parse_messages(data: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     """The raw page (oldest first): paging needs the ids and times before parsing."""
-    with parsing("message list"):
+    with parsing(N_("message list")):
         page = list(data["payload"])
         for message in page:
             int(message["id"]), float(message["created_at"])
@@ -166,7 +171,7 @@ def message_key(data: Mapping[str, Any]) -> str:
 def parse_conversation(
     item: Mapping[str, Any], inboxes: Mapping[int, Inbox], messages: tuple[IncomingMessage, ...] = ()
 ) -> IncomingConversation:
-    with parsing("conversation"):
+    with parsing(N_("conversation")):
         inbox = inboxes.get(int(item["inbox_id"])) or Inbox(int(item["inbox_id"]), "", "")
         attributes = item.get("additional_attributes") or {}
         channel = conversation_channel(inbox_channel(inbox.channel_type, inbox.name, inbox.medium), attributes)
