@@ -14,7 +14,6 @@ assignment, status or private notes: those stay in the local store.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -31,6 +30,7 @@ from agentdesk.sync.bluesky import parsing, records
 from agentdesk.sync.bluesky.session_store import KIND, KeyringSessions
 from agentdesk.sync.bluesky.xrpc import Session, SessionKeeper, Xrpc
 from agentdesk.sync.errors import Forbidden, MalformedResponse, Rejected, ServerError
+from agentdesk.sync.pass_cursor import JsonCursor
 from agentdesk.sync.words import _
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ DEFAULT_CHAT_DID = "did:web:api.bsky.chat"
 
 
 @dataclass(frozen=True, slots=True)
-class _Cursor:
+class _Cursor(JsonCursor):
     newest: str | None = None  # indexedAt of the newest notification synced in an earlier pass
     seen: tuple[str, ...] = ()  # the notifications indexed at exactly that instant
     older: str | None = None  # within a pass: the page cursor to older notifications
@@ -58,36 +58,16 @@ class _Cursor:
     convos: dict[str, str] = field(default_factory=dict)  # chat conversation id -> its rev synced
 
     @classmethod
-    def decode(cls, raw: str | None) -> _Cursor:
-        if not raw:
-            return cls()
-        try:
-            data = json.loads(raw)
-            return cls(
-                data.get("newest"),
-                tuple(data.get("seen") or ()),
-                data.get("older"),
-                data.get("top"),
-                tuple(data.get("top_seen") or ()),
-                int(data.get("pages", 0)),
-                int(data.get("done", 0)),
-                {str(k): str(v) for k, v in (data.get("convos") or {}).items()},
-            )
-        except (ValueError, AttributeError, TypeError):
-            return cls()  # an unreadable cursor: a full pass again is slow, never wrong
-
-    def encode(self) -> str:
-        return json.dumps(
-            {
-                "newest": self.newest,
-                "seen": list(self.seen),
-                "older": self.older,
-                "top": self.top,
-                "top_seen": list(self.top_seen),
-                "pages": self.pages,
-                "done": self.done,
-                "convos": self.convos,
-            }
+    def from_fields(cls, data: dict[str, Any]) -> _Cursor:
+        return cls(
+            data.get("newest"),
+            tuple(data.get("seen") or ()),
+            data.get("older"),
+            data.get("top"),
+            tuple(data.get("top_seen") or ()),
+            int(data.get("pages", 0)),
+            int(data.get("done", 0)),
+            {str(k): str(v) for k, v in (data.get("convos") or {}).items()},
         )
 
 

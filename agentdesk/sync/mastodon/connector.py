@@ -11,7 +11,6 @@ Mastodon has no assignment, status or private notes: those stay in the local sto
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -28,6 +27,7 @@ from agentdesk.core.reply_mention import with_mention
 from agentdesk.sync.errors import MalformedResponse, Rejected
 from agentdesk.sync.mastodon import parsing
 from agentdesk.sync.mastodon.api import MastodonApi
+from agentdesk.sync.pass_cursor import JsonCursor
 from agentdesk.sync.words import _
 
 PAGE = 40  # the most notifications Mastodon returns at once
@@ -37,24 +37,15 @@ CONCURRENCY = 4  # thread fetches in flight: the instance's 300 requests / 5 min
 
 
 @dataclass(frozen=True, slots=True)
-class _Cursor:
+class _Cursor(JsonCursor):
     newest: str | None = None  # the newest mention notification already synced
     older: str | None = None  # during the first pass: the Link to the next older page
     pages: int = 0
     done: int = 0
 
     @classmethod
-    def decode(cls, raw: str | None) -> _Cursor:
-        if not raw:
-            return cls()
-        try:
-            data = json.loads(raw)
-            return cls(data.get("newest"), data.get("older"), int(data.get("pages", 0)), int(data.get("done", 0)))
-        except (ValueError, AttributeError, TypeError):
-            return cls()  # an unreadable cursor: a full pass again is slow, never wrong
-
-    def encode(self) -> str:
-        return json.dumps({"newest": self.newest, "older": self.older, "pages": self.pages, "done": self.done})
+    def from_fields(cls, data: dict[str, Any]) -> _Cursor:
+        return cls(data.get("newest"), data.get("older"), int(data.get("pages", 0)), int(data.get("done", 0)))
 
 
 class MastodonConnector:

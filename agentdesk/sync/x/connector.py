@@ -10,7 +10,6 @@ message to the other participant. X has no assignment, status or private notes: 
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -24,6 +23,7 @@ from agentdesk.core.entities import Account, Direction, Status
 from agentdesk.core.incoming import IncomingConversation, IncomingMessage, SyncBatch
 from agentdesk.core.monitoring import SearchHit
 from agentdesk.sync.errors import Forbidden, MalformedResponse
+from agentdesk.sync.pass_cursor import JsonCursor
 from agentdesk.sync.words import _
 from agentdesk.sync.x import parsing
 from agentdesk.sync.x.api import XApi
@@ -40,7 +40,7 @@ CLOCK_SKEW = timedelta(minutes=5)  # how much earlier than our command X's clock
 
 
 @dataclass(frozen=True, slots=True)
-class _Cursor:
+class _Cursor(JsonCursor):
     mentions: str | None = None  # the newest mention already synced
     dms: str | None = None  # the newest DM event already synced
     stage: str = "mentions"  # each pass reads mentions, then direct messages
@@ -50,34 +50,15 @@ class _Cursor:
     done: int = 0
 
     @classmethod
-    def decode(cls, raw: str | None) -> _Cursor:
-        if not raw:
-            return cls()
-        try:
-            data = json.loads(raw)
-            return cls(
-                data.get("mentions"),
-                data.get("dms"),
-                "dms" if data.get("stage") == "dms" else "mentions",
-                data.get("token"),
-                data.get("newest"),
-                int(data.get("pages", 0)),
-                int(data.get("done", 0)),
-            )
-        except (ValueError, AttributeError, TypeError):
-            return cls()  # an unreadable cursor: a full pass again is slow, never wrong
-
-    def encode(self) -> str:
-        return json.dumps(
-            {
-                "mentions": self.mentions,
-                "dms": self.dms,
-                "stage": self.stage,
-                "token": self.token,
-                "newest": self.newest,
-                "pages": self.pages,
-                "done": self.done,
-            }
+    def from_fields(cls, data: dict[str, Any]) -> _Cursor:
+        return cls(
+            data.get("mentions"),
+            data.get("dms"),
+            "dms" if data.get("stage") == "dms" else "mentions",
+            data.get("token"),
+            data.get("newest"),
+            int(data.get("pages", 0)),
+            int(data.get("done", 0)),
         )
 
 
