@@ -66,6 +66,7 @@ class SavedSearchesDialog(QDialog):
         self.add_button.clicked.connect(self.add_search)
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self.remove_search)
+        self.remove_button.setEnabled(False)  # until the saved searches are read
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, self.remove_search)
         self.result = QLabel()
         self.result.setWordWrap(True)
