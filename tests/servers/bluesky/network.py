@@ -18,6 +18,7 @@ import os
 import secrets
 import select
 import signal
+import socket
 import subprocess
 import time
 from collections.abc import Callable
@@ -44,6 +45,22 @@ def not_installed_reason() -> str:
     return ""
 
 
+PORT_VARIABLES = ("ATP_PG_PORT", "ATP_PLC_PORT", "ATP_PDS_PORT", "ATP_BSKY_PORT", "ATP_OZONE_PORT", "ATP_CHAT_PORT")
+
+
+def free_ports() -> dict[str, str]:
+    """A free loopback port for each service, so a run right after another one (whose ports may
+    linger in TIME_WAIT, which this sandbox's PostgreSQL cannot bind over) starts all the same."""
+    sockets = [socket.socket() for _ in PORT_VARIABLES]
+    try:
+        for sock in sockets:
+            sock.bind(("127.0.0.1", 0))
+        return {name: str(sock.getsockname()[1]) for name, sock in zip(PORT_VARIABLES, sockets, strict=True)}
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat().replace("+00:00", "Z")
 
@@ -60,6 +77,7 @@ class LocalNetwork:
         with self._log_path.open("w") as log:
             self._proc = subprocess.Popen(
                 ["bash", str(HERE / "run-local-net.sh")],
+                env={**os.environ, **free_ports()},
                 stdout=subprocess.PIPE,
                 stderr=log,
                 stdin=subprocess.DEVNULL,
