@@ -39,7 +39,7 @@ pytestmark = [
     ),
 ]
 
-BUDGET = 60.0  # seconds for the whole test, kills and recovery included
+BUDGET = 40.0  # seconds of kills; the recovery comes after
 SEED = int(os.environ.get("AGENTDESK_KILL_SEED", "6"))
 
 
@@ -50,6 +50,16 @@ def cli(data_dir: Path, *argv: str) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def start_up_time(data_dir: Path) -> float:
+    """How long the CLI takes to start and answer on this machine: the kills are timed in multiples
+    of it, so that on a slow or busy machine they still land after the send is queued, too."""
+    began = time.monotonic()
+    listing = cli(data_dir, "account", "list")
+    listing.communicate(timeout=60)
+    assert listing.returncode == 0
+    return time.monotonic() - began
 
 
 def kill_after(process: subprocess.Popen[str], seconds: float) -> str:
@@ -101,9 +111,10 @@ def test_killed_cli_loses_nothing_and_sends_nothing_twice(tmp_path, chatwoot_ser
     attempted: list[str] = []  # every reply a send was started for
     queued: list[str] = []  # the replies the CLI confirmed as queued: these must arrive
     kills = 0
+    start_up = start_up_time(tmp_path)
     try:
-        kill_after(cli(tmp_path, "sync", "--once"), rng.uniform(1.0, 2.5))  # even the first sync
-        while time.monotonic() - started < BUDGET - 20:
+        kill_after(cli(tmp_path, "sync", "--once"), start_up * rng.uniform(0.7, 1.7))  # even the first sync
+        while time.monotonic() - started < BUDGET:
             ids = local_ids(tmp_path)
             chatwoot_server.inject(FaultKind.SLOW, method="POST", delay=0.3, times=2)  # widen the windows
             if ids and rng.random() < 0.3:
@@ -120,7 +131,7 @@ def test_killed_cli_loses_nothing_and_sends_nothing_twice(tmp_path, chatwoot_ser
             else:
                 process = cli(tmp_path, "sync", "--once")
             colleague_acts(chatwoot_server, chatwoot_demo, rng)
-            out = kill_after(process, rng.uniform(1.0, 3.0))  # start-up alone takes about 1.5 s
+            out = kill_after(process, start_up * rng.uniform(0.7, 2.0))
             kills += process.returncode == -signal.SIGKILL
             if "queued as outbox command" in out:
                 queued.append(attempted[-1])
@@ -154,4 +165,3 @@ def test_killed_cli_loses_nothing_and_sends_nothing_twice(tmp_path, chatwoot_ser
     for text in queued:
         assert on_server.count(text) == 1, f"lost: {text}"
     assert queued, "at least one send should have been confirmed as queued"
-    assert time.monotonic() - started < BUDGET
