@@ -8,7 +8,7 @@ one writer thread and reads off the GUI thread.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -67,6 +67,14 @@ class Store:
                 kind=kind, name=name, base_url=base_url, settings_json=json.dumps(settings or {}), created_at=now
             )
             s.add(row)
+            s.flush()
+            return convert.account(row)
+
+    def change_account_settings(self, account_id: int, settings: Mapping[str, str]) -> Account:
+        """What a new sign-in learnt (a client id, an instance's limit); the other settings stay."""
+        with self._tx() as s:
+            row = s.get_one(AccountRow, account_id)
+            row.settings_json = json.dumps({**json.loads(row.settings_json or "{}"), **settings})
             s.flush()
             return convert.account(row)
 

@@ -14,7 +14,7 @@ client and parsers cost nothing until someone adds or tests such an account.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Protocol, cast
@@ -109,16 +109,40 @@ class AccountSetup:
             self.ws.store.add_account, kind, name.strip(), datetime.now(UTC), base_url=url, settings=settings
         )
         self.ws.accounts.append(account)
+        self._sync(account)
+        return account
+
+    async def sign_in_again(
+        self, account: Account, secret: str, settings: Mapping[str, str] | None = None, *, identity: str = ""
+    ) -> str:
+        """Keeps a new sign-in of an account whose access ended and syncs it at once; returns why it
+        was not kept ("" when it was).
+
+        The sign-in must be the same user as before, compared by the settings key ``identity``:
+        another user's sign-in would bring their mentions into this account's queue and send its
+        queued replies in their name. What the sign-in learnt (a new client id, the instance's new
+        limit, a changed handle) replaces the stored settings, and the account restarts with them.
+        """
+        settings = settings or {}
+        problem = another_user(account, settings, identity)
+        if problem:
+            return problem
+        await credentials.off_loop(credentials.set_secret, account.kind, account.name, secret)
+        changed = {key: value for key, value in settings.items() if account.settings.get(key) != value}
+        if not changed:
+            self.ws.engine.wake(account.id)
+            return ""
+        renewed = await self.ws.runner.write(self.ws.store.change_account_settings, account.id, changed)
+        self.ws.accounts[:] = [renewed if a.id == account.id else a for a in self.ws.accounts]
+        await self.ws.engine.remove(account.id)
+        self._sync(renewed)
+        return ""
+
+    def _sync(self, account: Account) -> None:
         connector = real_connector(account)
         if connector is not None:
             self.ws.engine.add(account, connector)
-            self.ws.engine.start()  # starts only the new account; the others run already
-        return account
-
-    async def sign_in_again(self, account: Account, secret: str) -> None:
-        """A new secret for an account whose sign-in was refused: the engine tries again at once."""
-        await credentials.off_loop(credentials.set_secret, account.kind, account.name, secret)
-        self.ws.engine.wake(account.id)
+            self.ws.engine.start()  # starts only this account; the others run already
 
     async def remove(self, account: Account) -> None:
         """Stop syncing it, forget its secret, and delete it with its conversations and canned responses."""
@@ -128,6 +152,16 @@ class AccountSetup:
         await self.ws.runner.write(CannedResponseFiles(self.ws.data_dir).forget, account.id)
         self.ws.accounts[:] = [a for a in self.ws.accounts if a.id != account.id]
         self.ws.hub.publish(CannedResponsesChanged(account.id))  # its canned responses leave the templates
+
+
+def another_user(account: Account, settings: Mapping[str, str], identity: str) -> str:
+    """Why a new sign-in is someone else than the account's user, in words ("" when it is not)."""
+    known, new = account.settings.get(identity, ""), settings.get(identity, "")
+    if not identity or not known or not new or known.casefold() == new.casefold():
+        return ""
+    return _(
+        "You signed in as {new}, but the account {name} belongs to {known}. Sign in as {known}; nothing was changed."
+    ).format(new=settings.get("handle") or new, name=account.name, known=account.settings.get("handle") or known)
 
 
 async def stored_secret(account: Account) -> str:

@@ -125,7 +125,9 @@ async def sign_in_again(
     handle = form.login or account.settings.get("handle") or account.settings.get("did", "")
     check = await sign_in(handle, form.secret, account.base_url, directory)
     if check.ok:
-        await accounts.sign_in_again(account, check.secret)
+        problem = await accounts.sign_in_again(account, check.secret, check.settings, identity="did")
+        if problem:
+            return BlueskyCheck(False, problem)
     return check
 
 

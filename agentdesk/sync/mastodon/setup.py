@@ -124,7 +124,9 @@ async def sign_in_again(
     pasted into the form), and it syncs at once."""
     check = await _signed_in(account.base_url, open_browser, form.secret.strip())
     if check.ok and check.token:
-        await accounts.sign_in_again(account, check.token)
+        problem = await accounts.sign_in_again(account, check.token, account_settings(check), identity="handle")
+        if problem:
+            return MastodonCheck(False, problem)
     return check
 
 

@@ -123,9 +123,13 @@ async def sign_in_again(
     """*Sign in again* on an account whose access was revoked or expired: new tokens through the
     account's app (from the browser, or a token pasted into the form), and it syncs at once."""
     client_id = form.login.strip() or account.settings.get("client_id", "")
-    check = await signed_in(account.base_url, client_id, open_browser, form.secret.strip(), redirect_port(account))
+    port = redirect_port(account)
+    check = await signed_in(account.base_url, client_id, open_browser, form.secret.strip(), port)
     if check.ok and check.secret:
-        await accounts.sign_in_again(account, check.secret)
+        settings = account_settings(check, client_id, port)
+        problem = await accounts.sign_in_again(account, check.secret, settings, identity="handle")
+        if problem:
+            return XCheck(False, problem)
     return check
 
 
