@@ -30,13 +30,13 @@ pytest_plugins = ("tests.servers.x.fixtures",)
 pytestmark = pytest.mark.asyncio
 
 
-async def until(check: object, seconds: float = 15) -> None:
-    """Polls an async predicate (a store read) until it holds."""
+async def until(check: object, seconds: float = 15, explain: object = None) -> None:
+    """Polls an async predicate (a store read) until it holds; ``explain`` says what was there instead."""
     for _ in range(int(seconds * 10)):
         if await check():  # type: ignore[operator]
             return
         await asyncio.sleep(0.1)
-    raise AssertionError("never happened")
+    raise AssertionError(f"never happened: {await explain()}" if explain else "never happened")  # type: ignore[operator]
 
 
 async def test_an_x_account_added_in_the_dialog_brings_its_mentions(
@@ -110,7 +110,15 @@ async def test_a_mention_is_answered_threaded_and_counted_as_x_counts(
             conversation = await win.ops.conversation(cid)
             return conversation is not None and conversation.messages[-1].source_id == reply["id"]
 
-        await until(delivered)
+        async def thread_outbox_and_account() -> str:
+            conversation = await win.ops.conversation(cid)
+            messages = [
+                (m.source_id, m.delivery.value, m.created_at.isoformat(), m.error) for m in conversation.messages
+            ]
+            outbox = await win.ws.runner.read(win.ws.store.outbox_counts)
+            return f"messages {messages}, outbox {outbox}, account {win.ws.engine.states()}"
+
+        await until(delivered, seconds=30, explain=thread_outbox_and_account)
 
 
 async def test_a_monitoring_match_from_x_search_can_be_taken_into_the_queue(
