@@ -18,7 +18,7 @@ from agentdesk.core.commands import CommandKind
 from agentdesk.core.entities import Direction, Status
 from agentdesk.core.oauth import Tokens
 from agentdesk.sync.errors import Forbidden, MalformedResponse, NeedsSignIn, Offline, RateLimited, Rejected
-from agentdesk.sync.x import XConnector
+from agentdesk.sync.x import XConnector, parsing
 from agentdesk.sync.x.session import StoredSignIn
 from tests.connector_passes import full_pass, reply
 from tests.servers.x.server import XServer
@@ -113,6 +113,30 @@ async def test_a_reply_is_threaded_to_the_newest_customer_post(x_server: XServer
     assert posted["conversation_id"] == root["id"] and posted["text"] == "Ja, wir sind für Sie da."
     assert result.message is not None and result.message.source_id == posted["id"]
     assert result.message.direction is Direction.OUTBOUND
+
+
+def test_an_ids_time_is_read_from_the_snowflake_as_recorded() -> None:
+    """The recorded POST /2/tweets answered with id 1456012973835788293 and ``date: Wed, 03 Nov 2021
+    21:38:39 UTC`` (test_client_create_and_delete_tweet.yaml)."""
+    assert parsing.made_at("1456012973835788293") == datetime(2021, 11, 3, 21, 38, 39, 32000, tzinfo=UTC)
+    assert parsing.made_at("20") is None and parsing.made_at("") is None  # pre-snowflake ids, no id
+
+
+@pytest.mark.asyncio
+async def test_a_sent_reply_is_timed_by_xs_clock_so_it_follows_the_post_it_answers(
+    x_server: XServer, connector: XConnector
+) -> None:
+    """This computer's clock is ten minutes behind X's: the reply still comes after the customer's post."""
+    x_server.clock = datetime.now(UTC) + timedelta(minutes=10)
+    kim = x_server.add_user("kim", "Kim")
+    x_server.post(kim, "@wellenreich Hallo?")
+    [conversation], _ = await full_pass(connector)
+
+    result = await connector.execute(reply(conversation.source_id, "Ja, wir sind für Sie da."))
+
+    [posted] = x_server.posts_by_me()
+    assert result.message is not None and result.message.created_at > conversation.messages[-1].created_at
+    assert result.message.created_at.replace(microsecond=0) == datetime.fromisoformat(posted["created_at"])
 
 
 @pytest.mark.asyncio

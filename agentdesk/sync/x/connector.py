@@ -221,10 +221,9 @@ class XConnector:
         parent = await self._reply_target(source_id.removeprefix(parsing.THREAD_PREFIX), str(me["id"]))
         body = await self._api.post("/2/tweets", {"text": text, "reply": {"in_reply_to_tweet_id": parent}})
         posted = _created(body, "id")
+        post_id = str(posted["id"])
         return CommandResult(
-            message=IncomingMessage(
-                str(posted["id"]), Direction.OUTBOUND, _name(me), parsing.text(posted), datetime.now(UTC)
-            )
+            message=IncomingMessage(post_id, Direction.OUTBOUND, _name(me), parsing.text(posted), _made_at(post_id))
         )
 
     async def _send_dm(self, dm_conversation_id: str, text: str, me: Mapping[str, Any]) -> CommandResult:
@@ -234,10 +233,8 @@ class XConnector:
             if participant
             else f"/2/dm_conversations/{dm_conversation_id}/messages"  # a group conversation
         )
-        sent = _created(await self._api.post(path, {"text": text}), "dm_event_id")
-        return CommandResult(
-            message=IncomingMessage(str(sent["dm_event_id"]), Direction.OUTBOUND, _name(me), text, datetime.now(UTC))
-        )
+        event_id = str(_created(await self._api.post(path, {"text": text}), "dm_event_id")["dm_event_id"])
+        return CommandResult(message=IncomingMessage(event_id, Direction.OUTBOUND, _name(me), text, _made_at(event_id)))
 
     async def _reply_target(self, root: str, me: str) -> str:
         """The customer's newest post in the thread among our recent mentions, else the thread's root.
@@ -306,3 +303,7 @@ def _created(body: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     if not isinstance(data, Mapping) or key not in data:
         raise MalformedResponse(_("X confirmed the message without its {field}.").format(field=key))
     return data
+
+
+def _made_at(item_id: str) -> datetime:
+    return parsing.made_at(item_id) or datetime.now(UTC)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from html import unescape
 from typing import Any
 
@@ -82,6 +82,22 @@ def _instant(value: object) -> datetime:
         return datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         raise MalformedResponse(_("X sent a time we cannot read: {value!r}.").format(value=value)) from None
+
+
+#: Where X's snowflake ids count their milliseconds from (1288834974657 ms after the Unix epoch).
+SNOWFLAKE_EPOCH = datetime(2010, 11, 4, 1, 42, 54, 657000, tzinfo=UTC)
+
+
+def made_at(item_id: str) -> datetime | None:
+    """When X made a post or direct message, read from its id (the upper bits of a snowflake are
+    milliseconds since X's epoch); None for an id that is no snowflake.
+
+    X answers a new post with its id and text only. Taking our own clock instead would put our
+    reply before the customer's post whenever this computer's clock is behind X's.
+    """
+    if not item_id.isdigit() or int(item_id) < 1 << 22:
+        return None
+    return SNOWFLAKE_EPOCH + timedelta(milliseconds=int(item_id) >> 22)
 
 
 def id_key(item: Mapping[str, Any]) -> int:

@@ -35,6 +35,7 @@ from tests.servers.x import recordings
 
 CLIENT_ID = "agentdesk-x-test"  # the company's registered X app (a public client: no secret)
 WINDOW = 15 * 60  # X's rate-limit window
+SNOWFLAKE_EPOCH = datetime.fromtimestamp(1_288_834_974_657 / 1000, UTC)  # X's ids count milliseconds from here
 
 #: (method, path template) -> (the cassette recording it, the path there): its headers and limit.
 RECORDED = {
@@ -120,7 +121,6 @@ class XServer(LoopbackServer):
         self.callback_port = _free_port()
         self.callbacks = {f"http://127.0.0.1:{self.callback_port}/callback"}  # the app's callback URL allow list
         self._lock = threading.RLock()
-        self._ids = itertools.count(1_860_000_000_000_000_000)
         self._user_ids = itertools.count(1_072_250_532_645_998_596)
         self._pages = itertools.count(1)
         self.clock = datetime.now(UTC)
@@ -166,20 +166,22 @@ class XServer(LoopbackServer):
         return [e for e in self.state.dm_events if e["sender_id"] == self.state.me]
 
     # --- the model ------------------------------------------------------------------------------
-    def _tick(self) -> str:
+    def _tick(self) -> tuple[str, str]:
+        """A new id and its ``created_at``: X's ids are snowflakes, whose upper bits are the time."""
         self.clock = max(self.clock + timedelta(seconds=1), datetime.now(UTC))  # X's clock: now, never twice
-        return self.clock.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+        millis = (self.clock - SNOWFLAKE_EPOCH) // timedelta(milliseconds=1)
+        return str(millis << 22), self.clock.strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
     def _create_tweet(self, author: str, text: str, in_reply_to: str | None) -> dict[str, Any]:
         tweet = recordings.tweet_template()
-        tweet_id = str(next(self._ids))
+        tweet_id, created_at = self._tick()
         parent = self.state.tweets.get(in_reply_to or "")
         tweet.update(
             id=tweet_id,
             text=text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),  # X escapes these
             edit_history_tweet_ids=[tweet_id],
             author_id=author,
-            created_at=self._tick(),
+            created_at=created_at,
             conversation_id=parent["conversation_id"] if parent else tweet_id,
             lang="de",
         )
@@ -191,10 +193,11 @@ class XServer(LoopbackServer):
 
     def _create_dm(self, sender: str, conversation_id: str, text: str) -> dict[str, Any]:
         event = recordings.dm_event_template()
+        event_id, created_at = self._tick()
         event.update(
-            id=str(next(self._ids)),
+            id=event_id,
             text=text,
-            created_at=self._tick(),
+            created_at=created_at,
             sender_id=sender,
             dm_conversation_id=conversation_id,
         )
