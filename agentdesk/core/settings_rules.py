@@ -32,7 +32,6 @@ KEYS = (
     "time_zone",
     "holidays",
     "closed_days",
-    "storm_team",
     "notifications_off",
     "working_hours",
 )
@@ -66,7 +65,6 @@ ALLOWED: dict[str, tuple[str, str]] = {
         f"a name of 1 to {MAX_NAME} characters on one line",
         f"einen Namen mit 1 bis {MAX_NAME} Zeichen in einer Zeile",
     ),
-    "storm_team": ("a team name on one line", "einen Teamnamen in einer Zeile"),
     "role": ("agent, supervisor or trainee", "agent, supervisor oder trainee"),
     "language": ("system, de or en", "system, de oder en"),
     "default_form_of_address": ("sie or du", "sie oder du"),
@@ -132,7 +130,7 @@ def _parse(key: str, value: str) -> str | list[str]:
     if key.startswith(ADDRESS_PREFIX):
         return _one_of(value.lower(), ADDRESSES)
     match key:
-        case "agent_name" | "company_name" | "storm_team":
+        case "agent_name" | "company_name":
             if not value:
                 raise _Refused("it is empty", "Das Feld ist leer.")
             if "\n" in value or "\r" in value:

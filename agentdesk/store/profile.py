@@ -37,8 +37,6 @@ class Settings:
     time_zone: str = "Europe/Berlin"
     holidays: str = "DE"
     closed_days: str = "12-24,12-31"
-    # Who a storm alarm is escalated to (a team name on the source) until escalation paths exist.
-    storm_team: str = "PR"
     # Desktop notifications: the kinds turned off ("assigned", "at_risk", "new_message", "storm"),
     # and the agent's working hours, outside which they stay quiet ("" = the opening hours).
     notifications_off: list[str] = field(default_factory=list)
