@@ -3,6 +3,7 @@ typed, written to settings.json, and the window follows it at once."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
@@ -12,8 +13,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
+from agentdesk.core.entities import Queue
 from agentdesk.core.notifications import NoticeKind
 from agentdesk.store.profile import SETTINGS_FILE, Settings
+from agentdesk.store.queries import SortOrder
 from agentdesk.sync.workspace import open_workspace
 from agentdesk.ui.main_window import MainWindow
 from agentdesk.ui.preferences_dialog import PreferencesDialog
@@ -123,3 +126,26 @@ async def test_with_a_team_backend_the_dialog_says_which_name_the_queues_use(qtb
     dialog.fields["agent_name"].setText("")
     assert "it is empty" in dialog.problems["agent_name"].text() and not dialog.save_button.isEnabled()
     assert dialog.status.text() == "Fix the fields marked ⛔ to save."
+
+
+async def test_a_new_name_keeps_the_conversations_assigned_to_the_old_one(tmp_path: Path) -> None:
+    async with opened(tmp_path) as win:
+        await wait_until(lambda: win.shown_conversation() is not None, timeout=10)
+        [first, *_] = await win.ops.conversation_ids(Queue.ALL_OPEN, SortOrder.DUE, "")
+        await win.ops.assign_to_me(first)
+        mine = await win.ops.conversation_ids(Queue.MINE, SortOrder.DUE, "")
+        assert first in mine
+        dialog = await opened_preferences(win)
+        dialog.fields["agent_name"].setText("Kim Weber")
+        await save(dialog)
+
+        async def moved() -> bool:
+            return await win.ops.conversation_ids(Queue.MINE, SortOrder.DUE, "") == mine
+
+        for _ in range(100):
+            if await moved():
+                break
+            await asyncio.sleep(0.1)
+        assert await moved()
+        assert await win.ops.agent_queue_ids("Alex Berger") == []
+        assert "now yours as “Kim Weber”" in win.messages.label.text()

@@ -260,6 +260,10 @@ class Store:
         with self._tx() as s:
             return team.open_load(s)
 
+    def unfinished_ids(self, assignee: str) -> list[int]:
+        with self._tx() as s:
+            return team.unfinished_ids(s, assignee)
+
     def agent_queue_ids(self, assignee: str) -> list[int]:
         with self._tx() as s:
             return team.agent_queue_ids(s, assignee)

@@ -168,6 +168,13 @@ def agent_queue_ids(session: Session, assignee: str) -> list[int]:
     return list(session.scalars(stmt))
 
 
+def unfinished_ids(session: Session, assignee: str) -> list[int]:
+    """What is assigned to someone and not resolved: open, waiting for the customer or snoozed."""
+    c = ConversationTable
+    unfinished = (Status.OPEN.value, Status.PENDING.value, Status.SNOOZED.value)
+    return list(session.scalars(select(c.id).where(c.assignee == assignee, c.status.in_(unfinished)).order_by(c.id)))
+
+
 def channels_and_languages(session: Session, ids: list[int]) -> tuple[set[Channel], set[str]]:
     """What the chosen conversations need of whoever takes them: channels and languages."""
     c = ConversationTable

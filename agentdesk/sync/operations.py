@@ -139,6 +139,14 @@ class Operations:
     async def agent_queue_ids(self, assignee: str) -> list[int]:
         return await self.runner.read(self.store.agent_queue_ids, assignee)
 
+    async def keep_under_new_name(self, old: str, new: str) -> int:
+        """The agent renamed themselves: what was assigned to the old name is assigned to the new
+        one (through the outbox, so the sandbox's team and the sources learn it), or it would drop
+        out of *Mine*. Returns how many conversations moved."""
+        ids = await self.runner.read(self.store.unfinished_ids, old) if old.strip() and old != new else []
+        await self.reassign(ids, new)
+        return len(ids)
+
     async def needs_of(self, ids: list[int]) -> tuple[set[Channel], set[str]]:
         """The channels and languages of these conversations, for reassignment suggestions."""
         return await self.runner.read(self.store.needs_of, ids)

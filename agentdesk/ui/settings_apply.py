@@ -62,7 +62,7 @@ def apply_settings(window: MainWindow, chosen: Settings) -> None:
     """Put saved preferences to work: the window's settings object is updated in place, as every
     part of the window holds that one object."""
     ws = window.ws
-    language = ws.settings.language
+    language, me = ws.settings.language, ws.me
     for field in fields(Settings):
         if field.name != "role":
             setattr(ws.settings, field.name, getattr(chosen, field.name))
@@ -74,13 +74,29 @@ def apply_settings(window: MainWindow, chosen: Settings) -> None:
     window.notifier.watch.me = ws.me
     window.settings_changed()
     if ws.settings.language != language:
-        window.messages.show_message(
-            QCoreApplication.translate(
-                "SettingsApply", "Preferences saved. The new language applies after AgentDesk restarts."
-            )
+        saved = QCoreApplication.translate(
+            "SettingsApply", "Preferences saved. The new language applies after AgentDesk restarts."
         )
     else:
-        window.messages.show_message(QCoreApplication.translate("SettingsApply", "Preferences saved."))
+        saved = QCoreApplication.translate("SettingsApply", "Preferences saved.")
+    window.messages.show_message(saved)
+    if ws.me != me:
+        window.tasks.run(_keep_my_conversations(window, me, saved), what="keeping your conversations")
+
+
+async def _keep_my_conversations(window: MainWindow, old_name: str, saved: str) -> None:
+    moved = await window.ops.keep_under_new_name(old_name, window.ws.me)
+    if not moved:
+        return
+    if moved == 1:
+        kept = QCoreApplication.translate(
+            "SettingsApply", "One conversation assigned to “{old}” is now yours as “{new}”."
+        )
+    else:
+        kept = QCoreApplication.translate(
+            "SettingsApply", "{n} conversations assigned to “{old}” are now yours as “{new}”."
+        ).replace("{n}", str(moved))
+    window.messages.show_message(f"{saved} {kept.replace('{old}', old_name).replace('{new}', window.ws.me)}")
 
 
 def _zone_names() -> list[str]:

@@ -1825,57 +1825,57 @@
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_searches_dialog.py" line="84" />
+        <location filename="../../ui/saved_searches_dialog.py" line="85" />
         <source>Double-click a search (or press F2) to change it. Matches land in the Monitoring queue.</source>
         <translation>Doppelklicken Sie auf eine Suche (oder drücken Sie F2), um sie zu ändern. Treffer landen in der Warteschlange „Monitoring“.</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_searches_dialog.py" line="95" />
+        <location filename="../../ui/saved_searches_dialog.py" line="96" />
         <source>None of your accounts can search: add a Mastodon, Bluesky or X account under Accounts first.</source>
         <translation>Keines Ihrer Konten kann suchen: Fügen Sie zuerst unter „Konten“ ein Mastodon-, Bluesky- oder X-Konto hinzu.</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_searches_dialog.py" line="126" />
+        <location filename="../../ui/saved_searches_dialog.py" line="127" />
         <source>held up (see tooltip)</source>
         <translation>pausiert (Grund im Tooltip)</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_searches_dialog.py" line="128" />
+        <location filename="../../ui/saved_searches_dialog.py" line="129" />
         <source>not run yet</source>
         <translation>noch nicht gelaufen</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_searches_dialog.py" line="143" />
+        <location filename="../../ui/saved_searches_dialog.py" line="144" />
         <source>Saved “{0}”; it runs now and then every five minutes.</source>
         <translation>„{0}“ gespeichert; die Suche läuft jetzt und danach alle fünf Minuten.</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_searches_dialog.py" line="148" />
+        <location filename="../../ui/saved_searches_dialog.py" line="149" />
         <source>Search changed.</source>
         <translation>Suche geändert.</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_searches_dialog.py" line="153" />
+        <location filename="../../ui/saved_searches_dialog.py" line="154" />
         <source>Removed “{0}”. What it found stays in Monitoring.</source>
         <translation>„{0}“ entfernt. Was sie gefunden hat, bleibt im Monitoring.</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_searches_dialog.py" line="171" />
+        <location filename="../../ui/saved_searches_dialog.py" line="172" />
         <source>Search for the name without @: mentions of your account arrive in the queue anyway.</source>
         <translation>Suchen Sie nach dem Namen ohne @: Erwähnungen Ihres Kontos landen ohnehin in der Warteschlange.</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_searches_dialog.py" line="173" />
+        <location filename="../../ui/saved_searches_dialog.py" line="174" />
         <source>A search may have at most {0} characters.</source>
         <translation>Eine Suche darf höchstens {0} Zeichen lang sein.</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_searches_dialog.py" line="175" />
+        <location filename="../../ui/saved_searches_dialog.py" line="176" />
         <source>A hashtag has letters, digits and _ only.</source>
         <translation>Ein Hashtag besteht nur aus Buchstaben, Ziffern und _.</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_searches_dialog.py" line="176" />
+        <location filename="../../ui/saved_searches_dialog.py" line="177" />
         <source>A search needs a word, a hashtag or a name.</source>
         <translation>Eine Suche braucht ein Wort, einen Hashtag oder einen Namen.</translation>
     </message>
@@ -2035,14 +2035,24 @@
 <context>
     <name>SettingsApply</name>
     <message>
-        <location filename="../../ui/settings_apply.py" line="78" />
+        <location filename="../../ui/settings_apply.py" line="77" />
         <source>Preferences saved. The new language applies after AgentDesk restarts.</source>
         <translation>Einstellungen gespeichert. Die neue Sprache gilt nach einem Neustart von AgentDesk.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_apply.py" line="83" />
+        <location filename="../../ui/settings_apply.py" line="81" />
         <source>Preferences saved.</source>
         <translation>Einstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_apply.py" line="92" />
+        <source>One conversation assigned to “{old}” is now yours as “{new}”.</source>
+        <translation>Ein Gespräch, das „{old}“ zugewiesen war, gehört jetzt Ihnen als „{new}“.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_apply.py" line="94" />
+        <source>{n} conversations assigned to “{old}” are now yours as “{new}”.</source>
+        <translation>{n} Gespräche, die „{old}“ zugewiesen waren, gehören jetzt Ihnen als „{new}“.</translation>
     </message>
 </context>
 <context>
