@@ -45,7 +45,7 @@ async def test_a_sign_in_as_another_user_is_refused_and_nothing_changes(
     before = vault.entries[SECRET_KEY]
     [account] = workspace.accounts
 
-    check = await kind_setup("x").sign_in_again(
+    check = await (await kind_setup("x")).sign_in_again(
         AccountSetup(workspace), account, AccountForm(secret="adas-token"), browser()
     )
 
@@ -65,7 +65,7 @@ async def test_a_new_client_id_is_kept_for_the_next_sign_in_and_the_account_sync
     x_server.oauth.state.client_ids.add("new-app")  # the company replaced its X app
     [account] = workspace.accounts
 
-    check = await kind_setup("x").sign_in_again(
+    check = await (await kind_setup("x")).sign_in_again(
         AccountSetup(workspace), account, AccountForm(login="new-app"), browser()
     )
 

@@ -7,12 +7,13 @@ runs on the keyring thread and every store call on the store's threads, so the d
 these from the GUI thread.
 
 Each account kind brings a setup module (``agentdesk/sync/<kind>/setup.py``) with the four
-coroutines of :class:`KindSetup`; :func:`kind_setup` loads it on first use, so a kind's HTTP
-client and parsers cost nothing until someone adds or tests such an account.
+coroutines of :class:`KindSetup`; :func:`kind_setup` loads it on first use, off the GUI thread, so a
+kind's HTTP client and parsers cost nothing until someone adds or tests such an account.
 """
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -78,9 +79,14 @@ class KindSetup(Protocol):
     async def test_stored(self, account: Account) -> Check: ...
 
 
-def kind_setup(kind: str) -> KindSetup:
-    """The setup module of ``kind`` (a KeyError for a kind without one, e.g. the sandbox)."""
-    return cast(KindSetup, importlib.import_module(SETUP_MODULES[kind]))
+async def kind_setup(kind: str) -> KindSetup:
+    """The setup module of ``kind`` (a KeyError for a kind without one, e.g. the sandbox).
+
+    The first import of a kind can bring httpx and the connector, 100–300 ms: it runs on a worker
+    thread, so the accounts dialog's first *Test* or *Add* does not freeze the window.
+    """
+    module = SETUP_MODULES[kind]
+    return cast(KindSetup, await asyncio.to_thread(importlib.import_module, module))
 
 
 class AccountSetup:

@@ -10,7 +10,7 @@ runner, so the busy state and every failure go down the window's one path. Open 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from agentdesk.core.entities import Account
 from agentdesk.core.events import AccountState, AccountStateChanged, Event, SyncPhase
-from agentdesk.sync.account_setup import SETUP_MODULES, AccountForm, AccountSetup, Check, kind_setup
+from agentdesk.sync.account_setup import SETUP_MODULES, AccountForm, AccountSetup, Check, KindSetup, kind_setup
 
 #: Runs a coroutine for the dialog and calls back with its result (the window's TaskRunner.run).
 Run = Callable[[Coroutine[Any, Any, Any], Callable[[Any], None]], object]
@@ -222,9 +222,10 @@ class AccountsDialog(QDialog):
         """The form's values when a secret is typed, else the selected account's stored ones."""
         account = self.selected()
         if self.token.text() or account is None or account.kind not in SETUP_MODULES:
-            work = kind_setup(self.kind.currentData()).test_typed(self.typed())
+            form = self.typed()
+            work = _with(self.kind.currentData(), lambda setup: setup.test_typed(form))
         else:
-            work = kind_setup(account.kind).test_stored(account)
+            work = _with(account.kind, lambda setup: setup.test_stored(account))
         self._show(self.tr("Testing the connection…"))
         self._run(work, self._checked)
 
@@ -234,7 +235,8 @@ class AccountsDialog(QDialog):
         self._show(
             self.tr("Waiting for the sign-in in your browser…") if browser else self.tr("Testing the connection…")
         )
-        self._run(kind_setup(kind).add_account(self._setup, self.typed(), self.open_browser), self._added)
+        form, browse = self.typed(), self.open_browser
+        self._run(_with(kind, lambda setup: setup.add_account(self._setup, form, browse)), self._added)
 
     def sign_in_again(self) -> None:
         """The browser again for a kind that signs in there, else the secret typed into the form."""
@@ -245,7 +247,8 @@ class AccountsDialog(QDialog):
         self._show(
             self.tr("Waiting for the sign-in in your browser…") if browser else self.tr("Testing the connection…")
         )
-        work = kind_setup(account.kind).sign_in_again(self._setup, account, self.typed(), self.open_browser)
+        form, browse = self.typed(), self.open_browser
+        work = _with(account.kind, lambda setup: setup.sign_in_again(self._setup, account, form, browse))
         self._run(work, self._added)
 
     def remove_account(self) -> None:
@@ -271,3 +274,8 @@ class AccountsDialog(QDialog):
 
     def _show(self, text: str) -> None:
         self.result.setText(text)
+
+
+async def _with(kind: str, call: Callable[[KindSetup], Awaitable[Check]]) -> Check:
+    """``call`` on the kind's setup module, loaded off the GUI thread on first use."""
+    return await call(await kind_setup(kind))
