@@ -34,7 +34,7 @@ def make(server: ChatwootServer, account_id: int, token: str = TOKEN, timeout: f
 
 @pytest_asyncio.fixture
 async def connector(chatwoot_server: ChatwootServer, chatwoot_demo: Demo) -> AsyncIterator[ChatwootConnector]:
-    conn = make(chatwoot_server, chatwoot_demo.account_id, timeout=0.5)
+    conn = make(chatwoot_server, chatwoot_demo.account_id)
     yield conn
     await conn.close()
 
@@ -109,10 +109,12 @@ async def test_server_failure_is_retried_later(connector, chatwoot_server):
 
 
 @pytest.mark.asyncio
-async def test_slow_server_counts_as_offline(connector, chatwoot_server):
-    chatwoot_server.inject(FaultKind.SLOW, path="/conversations", delay=1.5)
+async def test_slow_server_counts_as_offline(chatwoot_server, chatwoot_demo):
+    chatwoot_server.inject(FaultKind.SLOW, path="/conversations", delay=3)
+    impatient = make(chatwoot_server, chatwoot_demo.account_id, timeout=0.5)
     with pytest.raises(Offline, match="did not answer in time"):
-        await connector.fetch_changes(None)
+        await impatient.fetch_changes(None)
+    await impatient.close()
 
 
 @pytest.mark.asyncio
