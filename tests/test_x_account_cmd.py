@@ -85,3 +85,5 @@ def test_an_unreachable_server_is_one_line_and_a_non_zero_exit(monkeypatch, tmp_
     assert run(monkeypatch, tmp_path, *argv, stdin="token\n") == 1
     err = capsys.readouterr().err.strip()
     assert "No connection to the X server" in err and len(err.splitlines()) == 1
+    assert "later" not in err  # nothing tries again: the account was not added
+    assert vault.entries == {}

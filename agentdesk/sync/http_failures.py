@@ -38,11 +38,9 @@ def transport_failure(exc: httpx.TransportError, server: str) -> Offline:
     if is_tls_error(exc):
         return Offline(_("The server's TLS certificate could not be verified ({detail}).").format(detail=exc))
     if isinstance(exc, httpx.TimeoutException):
-        return Offline(_("The {platform} server did not answer in time; trying again later.").format(platform=server))
+        return Offline(_("The {platform} server did not answer in time.").format(platform=server))
     return Offline(
-        _("No connection to the {platform} server ({error}); trying again later.").format(
-            platform=server, error=type(exc).__name__
-        )
+        _("No connection to the {platform} server ({error}).").format(platform=server, error=type(exc).__name__)
     )
 
 

@@ -117,10 +117,8 @@ def slow_down(platform: str, wait: float) -> RateLimited:
 
 
 def server_failed(platform: str, status: int) -> ServerError:
-    """A 5xx: the server's own trouble, tried again later."""
-    return ServerError(
-        _("The {platform} server failed (HTTP {status}); trying again later.").format(platform=platform, status=status)
-    )
+    """A 5xx: the server's own trouble (the engine tries again later, the account shows it)."""
+    return ServerError(_("The {platform} server failed (HTTP {status}).").format(platform=platform, status=status))
 
 
 def refused(platform: str, status: int, said: str) -> Rejected:
@@ -141,7 +139,7 @@ def decode_json(response: httpx.Response, platform: str) -> Any:
 def unreadable(platform: str, error: str, method: str, path: str) -> MalformedResponse:
     """An answer that is not the JSON it should be; the request named, so a report can be followed up."""
     return MalformedResponse(
-        _("The {platform} server sent an answer we could not read ({error} at {request}); trying again later.").format(
+        _("The {platform} server sent an answer we could not read ({error} at {request}).").format(
             platform=platform, error=error, request=f"{method} {path}"
         )
     )
