@@ -92,6 +92,9 @@ async def test_a_long_reply_goes_out_as_a_numbered_thread_in_order(window: MainW
     sentence = "Wir haben bei Hermes nachgefragt und melden uns heute noch mit dem Stand. "
     window.editor.set_text(sentence * 6)
     window.editor.open_split_dialog()
+    shown = window.shown_conversation()
+    assert shown is not None and shown.id == cid, f"another conversation is shown: {shown and shown.source_id}"
+    assert window.editor.text() == sentence * 6 and window.editor.channel_label.text() == "X"
     await wait_until(
         lambda: any(isinstance(w, SplitDialog) and w.isVisible() for w in window.findChildren(SplitDialog))
     )
