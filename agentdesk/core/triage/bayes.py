@@ -36,13 +36,18 @@ def features(analysed: Analysed) -> list[str]:
 
 
 def _other_features(analysed: Analysed) -> list[str]:
-    out = ["url:" + url.split("//", 1)[-1].split("/", 1)[0].removeprefix("www.") for url in analysed.urls]
+    out = [_link_feature(url) for url in analysed.urls]
     if analysed.mentions:
         out.append(_MENTIONS[min(len(analysed.mentions), 5)])
     return out
 
 
 _MENTIONS = tuple(f"mentions:{n}" for n in range(6))
+
+
+def _link_feature(url: str) -> str:
+    """A link's feature is its domain: "url:bit.ly" for every bit.ly link."""
+    return "url:" + url.split("//", 1)[-1].split("/", 1)[0].removeprefix("www.")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -75,6 +80,9 @@ class SpamBayes:
         # one C-level sum over a post's words yields both the evidence and the count its mean divides
         # by (the real parts add up in the same order, and so to the same float, as a sum of floats)
         self._word_evidence: dict[str, complex] = {}
+        # the evidence of a link's domain feature by link, and of each mention count, in this lesson state
+        self._link_evidence: dict[str, float] = {}
+        self._mention_evidence: tuple[float, ...] = ()
 
     @property
     def trained(self) -> int:
@@ -88,6 +96,7 @@ class SpamBayes:
         self.documents[is_spam] += 1
         self._ratios = None
         self._word_evidence.clear()
+        self._link_evidence.clear()
 
     def log_odds(self, analysed: Analysed) -> float:
         """Evidence for spam (positive) or not spam (negative); 0.0 before the first lesson.
@@ -108,10 +117,14 @@ class SpamBayes:
             self._add_evidence(analysed.distinct)
             both = sum(map(evidence.__getitem__, words))
         total, count = both.real, both.imag
-        if analysed.urls or analysed.mentions:
-            extra = _other_features(analysed)
-            unseen = self._unseen
-            total += sum([ratios.get(f, unseen) for f in extra])
+        urls, mentions = analysed.urls, analysed.mentions
+        if urls or mentions:  # three posts in four address an account or bring a link
+            # the same values in the same order as over _other_features, without building the features
+            links = self._link_evidence
+            extra = [links[url] if url in links else self._add_link(url) for url in urls] if urls else []
+            if mentions:
+                extra.append(self._mention_evidence[min(len(mentions), 5)])
+            total += sum(extra)
             count += len(extra)
         if not count:
             return 0.0
@@ -125,6 +138,14 @@ class SpamBayes:
         for word in distinct.difference(evidence):
             evidence[word] = complex(sum([ratios.get(f, unseen) for f in _word_features(word)]), _feature_count(word))
 
+    def _add_link(self, url: str) -> float:
+        links = self._link_evidence
+        if len(links) >= _EVIDENCE_LIMIT:
+            links.clear()
+        assert self._ratios is not None
+        links[url] = value = self._ratios.get(_link_feature(url), self._unseen)
+        return value
+
     def _rebuild(self) -> dict[str, float]:
         spam_norm = math.log(self._totals[True] + _VIRTUAL_VOCABULARY)
         ham_norm = math.log(self._totals[False] + _VIRTUAL_VOCABULARY)
@@ -134,6 +155,7 @@ class SpamBayes:
             f: math.log(spam.get(f, 0) + 1) - math.log(ham.get(f, 0) + 1) - spam_norm + ham_norm
             for f in spam.keys() | ham.keys()
         }
+        self._mention_evidence = tuple(self._ratios.get(f, self._unseen) for f in _MENTIONS)
         return self._ratios
 
     def to_dict(self) -> dict[str, Any]:

@@ -89,5 +89,4 @@ def _kind(word: str) -> int:
     return value if value > 0 else value + _OFFSET
 
 
-_KIND_OF: dict[str, int] = WORDS.table(_kind, sparse=True)  # words of no kind are left out
-_TONED = _KIND_OF.keys()
+_KIND_OF, _TONED = WORDS.sparse_table(_kind)  # words of no kind are left out

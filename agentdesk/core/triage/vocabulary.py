@@ -32,19 +32,22 @@ class Vocabulary:
             else:
                 self._words[entry] = label
         self._seconds_of = PairWords(self._pairs)
+        # the result when one word hits, shared like _NONE (building a Counter costs a microsecond)
+        self._single = {label: Counter({label: 1}) for label in set(entries.values())}
         self._prefix_lengths = sorted({len(p) for p in self._prefixes})
         # sparse: only the words that have a label
-        self._label_of = cast("dict[str, str]", WORDS.table(self._lookup, sparse=True))
-        self._labelled = self._label_of.keys()
+        self._label_of, self._labelled = cast("tuple[dict[str, str], set[str]]", WORDS.sparse_table(self._lookup))
 
     def labels(self, analysed: Analysed) -> Counter[str]:
-        """Each label hit, with how many different words or pairs hit it."""
+        """Each label hit, with how many different words or pairs hit it; callers only read it."""
         distinct = analysed.distinct
         found = [] if self._labelled.isdisjoint(distinct) else [self._label_of[w] for w in self._labelled & distinct]
         hits = pairs_in(analysed, self._pairs, self._seconds_of)
         if hits:
             found.extend(self._pairs[p] for p in hits)
-        return Counter(found) if found else _NONE
+        if len(found) > 1:
+            return Counter(found)
+        return self._single[found[0]] if found else _NONE
 
     def _lookup(self, word: str) -> str | None:
         label = self._words.get(word)
