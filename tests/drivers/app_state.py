@@ -34,11 +34,13 @@ async def main(data_dir: Path, source_id: str) -> dict[str, object]:
                 window.queues.setCurrentIndex(window.queues.queues.index(window.queues.queues.row_of(Queue.ALL_OPEN)))
                 await window._reload_list()
                 window.list.select_id(cid)
-                for _ in range(200):
+                for _ in range(3000):  # a busy machine opens it late; never report another one's state
                     if window.shown_conversation() is not None and window.shown_conversation().id == cid:
                         break
                     await asyncio.sleep(0.01)
                 shown = window.shown_conversation()
+                if shown is None or shown.id != cid:
+                    return {"error": f"conversation {source_id} was not shown within 30 s"}
                 return {
                     "thread": [[m.direction.value, m.delivery.value, m.text] for m in shown.messages],
                     "editor": window.editor.text(),
