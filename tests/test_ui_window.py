@@ -160,3 +160,22 @@ async def test_customer_text_is_shown_as_text_never_as_html(window: MainWindow) 
     window.pane.thread.setHtml(html)
     shown = window.pane.thread.toPlainText()
     assert '<img src="https://evil.example/x.png"><b>bold</b>' in shown
+
+
+async def test_switching_on_before_a_conversation_has_loaded_never_moves_or_empties_a_draft(
+    window: MainWindow,
+) -> None:
+    await wait_until(lambda: window.shown_conversation() is not None, timeout=10)
+    first = window.shown_conversation().id
+    second = next(i for i in window.list_model.ids() if i != first)
+    window.editor.edit.insertPlainText("Entwurf für die erste Kundin")
+    window.save_draft()
+
+    window.open_conversation(second)  # and straight back, before the second one has loaded
+    window.open_conversation(first)
+
+    await wait_until(lambda: window.editor.text() == "Entwurf für die erste Kundin", timeout=5)
+    assert window.shown_conversation().id == first
+    second_draft = await window.ops.draft(second)
+    assert second_draft is None or second_draft.text == ""  # the first one's text stayed its own
+    assert (await window.ops.draft(first)).text == "Entwurf für die erste Kundin"

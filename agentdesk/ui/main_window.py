@@ -7,8 +7,9 @@ waits for the store or the network.
 
 from __future__ import annotations
 
+import asyncio
 import gc
-from collections.abc import Awaitable, Coroutine
+from collections.abc import Awaitable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -104,6 +105,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._shown_id: int | None = None
+        # Whose draft the editor holds: set once a conversation's draft is loaded, None while one
+        # loads. A draft is saved for this one only, so an editor not yet loaded never empties one.
+        self._editor_for: int | None = None
+        self._draft_written: asyncio.Task[Any] | None = None  # the last draft write asked for
         self._closing = False
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.save_draft)
@@ -120,7 +125,7 @@ class MainWindow(QMainWindow):
         self.templates = TemplateActions(
             self.editor, self.ops, self.tasks, self.messages, self.shown_conversation, self._files, self
         )
-        self.send_flow = SendFlow(self.editor, self.ops, self.tasks, lambda: self._shown_id, self)
+        self.send_flow = SendFlow(self.editor, self.ops, self.tasks, lambda: self._editor_for, self)
         self._topic: int | None = None  # a topic picked in the topic view lists that topic instead of a queue
         self.escalation = EscalationActions(
             self.ops, self.tasks, self.messages, self._files, self.shown_conversation, self._own_change, self
@@ -312,7 +317,8 @@ class MainWindow(QMainWindow):
         self.status.set_opening_hours(self.service_levels.opening_hours(ui_language()))
         self.reload_list()
         if self._shown_id is not None:
-            self.tasks.run(self._open(self._draft_write(), self._shown_id), what="opening the conversation again")
+            self.save_draft()
+            self.tasks.run(self._show(self._shown_id, same_as_before=False), what="opening the conversation again")
 
     def open_saved_searches(self) -> None:
         from agentdesk.ui.saved_searches_dialog import SavedSearchesDialog
@@ -359,17 +365,16 @@ class MainWindow(QMainWindow):
     def open_conversation(self, conversation_id: int) -> None:
         if conversation_id == self._shown_id:
             return
-        leaving = self._draft_write()
+        self.save_draft()
         self._shown_id = conversation_id
-        self.tasks.run(self._open(leaving, conversation_id), what="opening the conversation")
-
-    async def _open(self, leaving: Awaitable[None] | None, conversation_id: int) -> None:
-        """The draft left behind is written before any draft is read: going back finds it."""
-        if leaving is not None:
-            await leaving
-        await self._show(conversation_id, same_as_before=False)
+        self._editor_for = None
+        self.tasks.run(self._show(conversation_id, same_as_before=False), what="opening the conversation")
 
     async def _show(self, conversation_id: int, *, same_as_before: bool) -> None:
+        if same_as_before and self._editor_for != conversation_id:
+            return  # still loading: the load shows the newest state, with the draft
+        if not same_as_before:
+            await self._drafts_saved()
         conversation = await self.ops.conversation(conversation_id)
         draft = None if same_as_before else await self.ops.draft(conversation_id)
         if conversation is None or conversation_id != self._shown_id:
@@ -400,6 +405,7 @@ class MainWindow(QMainWindow):
             self.editor.set_text(draft.text if draft else "")
             if draft:
                 self.editor.set_audience(draft.audience)
+            self._editor_for = conversation_id
             await self.ops.mark_read(conversation_id)
         self.conversation_shown.emit(conversation_id)
 
@@ -411,16 +417,17 @@ class MainWindow(QMainWindow):
 
     def save_draft(self) -> None:
         """Write the draft now (also before switching conversations and at quit)."""
-        write = self._draft_write()
-        if write is not None:
-            self.tasks.run(write, what="saving the draft")
-
-    def _draft_write(self) -> Coroutine[Any, Any, None] | None:
         self._draft_timer.stop()
         self._draft_max_timer.stop()
-        if self._shown_id is None:
-            return None
-        return self.ops.save_draft(self._shown_id, self.editor.text(), self.editor.audience())
+        if self._editor_for is not None:
+            write = self.ops.save_draft(self._editor_for, self.editor.text(), self.editor.audience())
+            self._draft_written = self.tasks.run(write, what="saving the draft") or self._draft_written
+
+    async def _drafts_saved(self) -> None:
+        """Every draft write asked for so far has landed (the store writes them in order): a draft
+        read after this finds what was typed, however quickly the agent went back and forth."""
+        if self._draft_written is not None and not self._draft_written.done():
+            await asyncio.wait([self._draft_written])  # a failure is the runner's to report
 
     def assign_to_me(self) -> None:
         if self._shown_id is not None:
@@ -574,8 +581,8 @@ class MainWindow(QMainWindow):
         self._draft_max_timer.stop()
         self._clock_timer.stop()
         self._refresh_timer.stop()
-        if self._shown_id is not None:
-            await self.ops.save_draft(self._shown_id, self.editor.text(), self.editor.audience())
+        if self._editor_for is not None:
+            await self.ops.save_draft(self._editor_for, self.editor.text(), self.editor.audience())
         await self.tasks.cancel_all()
         await self.triage.service.stop()
         await self.monitoring.stop()

@@ -25,11 +25,11 @@ class SendFlow(QObject):
         editor: ReplyEditor,
         ops: Operations,
         tasks: TaskRunner,
-        shown_id: Callable[[], int | None],
+        editor_for: Callable[[], int | None],  # the conversation whose draft the editor holds
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
-        self._editor, self._ops, self._tasks, self._shown_id = editor, ops, tasks, shown_id
+        self._editor, self._ops, self._tasks, self._editor_for = editor, ops, tasks, editor_for
         self._window = parent
         self._seen: SeenState | None = None
         self._confirmed: list[str] = []
@@ -76,7 +76,7 @@ class SendFlow(QObject):
         self._tasks.run(self._send(list(parts), audience, False), what="sending the thread")
 
     async def _send(self, parts: list[str], audience: Audience, note: bool) -> None:
-        conversation_id = self._shown_id()
+        conversation_id = self._editor_for()
         confirmed, self._confirmed = self._confirmed, []
         if conversation_id is None:
             return
