@@ -21,8 +21,32 @@ def _qasync_loop_factory() -> asyncio.AbstractEventLoop:
     import qasync
     from PySide6.QtWidgets import QApplication
 
+    class PytestLoop(qasync.QEventLoop):
+        """qasync's loop without its extra pass over Qt's events after ``run_until_complete``.
+
+        That pass runs with no loop set as running, so a task it steps (the window's or the
+        engine's, left running by an async fixture) dies with "no running event loop": a
+        conversation that never opens, a sync that stops. Here those events wait for the next run
+        of the loop, the test's.
+        """
+
+        def run_until_complete(self, future):  # type: ignore[no-untyped-def]
+            future = asyncio.ensure_future(future, loop=self)
+
+            def stop(_done: object) -> None:
+                self.stop()
+
+            future.add_done_callback(stop)
+            try:
+                self.run_forever()
+            finally:
+                future.remove_done_callback(stop)
+            if not future.done():
+                raise RuntimeError("Event loop stopped before Future completed.")
+            return future.result()
+
     app = QApplication.instance() or QApplication([])
-    loop = qasync.QEventLoop(app)
+    loop = PytestLoop(app)
     _LOOPS.append(loop)
     return loop
 
@@ -62,10 +86,19 @@ _NESTED = ("wait", "waitSignal", "waitSignals", "waitUntil", "waitExposed", "wai
 
 @pytest.fixture(autouse=True)
 def _no_nested_qt_loops_in_async_tests(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """qtbot.wait* spins a nested Qt loop that deadlocks a running qasync task: fail fast instead."""
+    """qtbot.wait* spins a nested Qt loop that deadlocks a running qasync task: fail fast instead.
+
+    pytest-qt also processes Qt events between setup, call and teardown, when the asyncio loop is
+    not running: qasync's callbacks would then step the window's and the engine's tasks outside
+    their loop, and they die with "no running event loop" (a conversation that never opens, a sync
+    that stops). Between the phases of an async test nothing is processed; the loop does it.
+    """
     if not pytest_asyncio.is_async_test(request.node):
         return
+    import pytestqt.plugin
     from pytestqt.qtbot import QtBot
+
+    monkeypatch.setattr(pytestqt.plugin, "_process_events", lambda: None)
 
     for name in _NESTED:
 
