@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import FrozenInstanceError
 
 import pytest
 
 from agentdesk.core.triage.bayes import _EVIDENCE_SCALE, _MAX_LOGIT, SpamBayes, features
-from agentdesk.core.triage.records import TriageResult
 from agentdesk.core.triage.text import _plain_words, analyse
 
 _WORD = re.compile(r"\w+")
@@ -66,13 +64,3 @@ def test_the_classifier_weighs_links_and_mentions_like_its_features() -> None:
     before = bayes.log_odds(post)
     bayes.learn(analyse("https://bit.ly/z"), False)  # a lesson changes the links' evidence
     assert bayes.log_odds(post) < before
-
-
-def test_a_result_stays_frozen_and_comparable() -> None:
-    result = TriageResult("m1", False, 0.1, 3, "Router · rot", 0.4, -0.5)
-    assert result.reasons == () and result.alarm is None
-    assert result == TriageResult(
-        id="m1", spam=False, spam_score=0.1, topic_id=3, topic_label="Router · rot", relevance=0.4, sentiment=-0.5
-    )
-    with pytest.raises(FrozenInstanceError):
-        result.spam = True  # type: ignore[misc]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import datetime
 
 
@@ -55,37 +55,3 @@ class TriageResult:
     sentiment: float
     reasons: tuple[Reason, ...] = ()
     alarm: StormAlarm | None = field(default=None)
-
-
-# A result is built for every message. The ``__init__`` a frozen dataclass generates goes through
-# ``object.__setattr__`` for each field; calling the slots' own setters does the same in half the
-# time. The signature, the defaults and the frozen, comparable result stay as declared above.
-_SET_ID, _SET_SPAM, _SET_SCORE, _SET_TOPIC, _SET_LABEL, _SET_RELEVANCE, _SET_SENTIMENT, _SET_REASONS, _SET_ALARM = (
-    getattr(TriageResult, f.name).__set__ for f in fields(TriageResult)
-)
-
-
-def _init_result(
-    self: TriageResult,
-    id: str,
-    spam: bool,
-    spam_score: float,
-    topic_id: int | None,
-    topic_label: str | None,
-    relevance: float,
-    sentiment: float,
-    reasons: tuple[Reason, ...] = (),
-    alarm: StormAlarm | None = None,
-) -> None:
-    _SET_ID(self, id)
-    _SET_SPAM(self, spam)
-    _SET_SCORE(self, spam_score)
-    _SET_TOPIC(self, topic_id)
-    _SET_LABEL(self, topic_label)
-    _SET_RELEVANCE(self, relevance)
-    _SET_SENTIMENT(self, sentiment)
-    _SET_REASONS(self, reasons)
-    _SET_ALARM(self, alarm)
-
-
-TriageResult.__init__ = _init_result  # type: ignore[method-assign]  # replaces the generated one on purpose
