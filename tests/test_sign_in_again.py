@@ -96,3 +96,21 @@ def test_bluesky_compares_the_did_so_a_new_handle_is_the_same_user() -> None:
     refused = another_user(account, {"handle": "ada.example", "did": "did:plc:ada"}, "did")
     assert "You signed in as ada.example" in refused and "belongs to shop.example" in refused
     assert another_user(replace(account, settings={}), {"did": "did:plc:ada"}, "did") == ""  # nothing known yet
+
+
+@pytest.mark.asyncio
+async def test_a_renamed_x_handle_is_the_same_user_once_xs_id_is_kept(
+    workspace: Workspace, x_server: XServer, vault: MemoryKeyring
+) -> None:
+    setup = await kind_setup("x")
+    [account] = workspace.accounts
+    assert (await setup.sign_in_again(AccountSetup(workspace), account, AccountForm(), browser())).ok
+    [account] = workspace.accounts
+    assert account.settings["user_id"] == x_server.state.me  # kept from this sign-in on
+
+    x_server.state.users[x_server.state.me]["username"] = "wellenreich_de"  # the company renamed it on X
+    check = await setup.sign_in_again(AccountSetup(workspace), account, AccountForm(), browser())
+
+    assert check.ok, check.message
+    [renamed] = workspace.accounts
+    assert renamed.settings["handle"] == "@wellenreich_de"

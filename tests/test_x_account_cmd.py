@@ -29,7 +29,7 @@ def test_a_browser_sign_in_keeps_access_and_refresh_token_only_in_the_keyring(
     assert run(monkeypatch, tmp_path, "list", "--json") == 0
     [listed] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert listed["kind"] == "x" and listed["url"] == x_server.url
-    assert listed["settings"] == {"handle": "@wellenreich", "client_id": CLIENT_ID}
+    assert listed["settings"] == {"handle": "@wellenreich", "user_id": x_server.state.me, "client_id": CLIENT_ID}
     assert run(monkeypatch, tmp_path, "test", "Wellenreich X") == 0
     assert "Signed in to X as @wellenreich." in capsys.readouterr().out
 

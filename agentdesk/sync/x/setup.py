@@ -40,6 +40,7 @@ class XCheck:
     message: str
     handle: str = ""
     secret: str = field(default="", repr=False)  # handed on to the keyring, never shown or logged
+    user_id: str = ""  # X's id of the account: unlike the handle it never changes
 
 
 def api_url(value: str) -> str:
@@ -70,7 +71,8 @@ async def check_sign_in(
     except SourceError as exc:
         return XCheck(False, str(exc))
     handle = f"@{me['username']}"
-    return XCheck(True, _("Signed in to X as {handle}.").format(handle=handle), handle, stored.encode())
+    words = _("Signed in to X as {handle}.").format(handle=handle)
+    return XCheck(True, words, handle, stored.encode(), str(me["id"]))
 
 
 async def sign_in(
@@ -85,9 +87,11 @@ async def sign_in(
 
 
 def account_settings(check: XCheck, client_id: str, port: int | None = None) -> dict[str, str]:
-    """What the profile keeps: the handle, the app's client id and a loopback port other than the
-    default (for the next sign-in). Never a token."""
+    """What the profile keeps: the handle and X's id of the account, the app's client id and a
+    loopback port other than the default (for the next sign-in). Never a token."""
     settings = {"handle": check.handle}
+    if check.user_id:
+        settings["user_id"] = check.user_id
     if client_id.strip():
         settings["client_id"] = client_id.strip()
     if port:
@@ -127,7 +131,8 @@ async def sign_in_again(
     check = await signed_in(account.base_url, client_id, open_browser, form.secret.strip(), port)
     if check.ok and check.secret:
         settings = account_settings(check, client_id, port)
-        problem = await accounts.sign_in_again(account, check.secret, settings, identity="handle")
+        identity = "user_id" if account.settings.get("user_id") else "handle"  # accounts added before ids were kept
+        problem = await accounts.sign_in_again(account, check.secret, settings, identity=identity)
         if problem:
             return XCheck(False, problem)
     return check
