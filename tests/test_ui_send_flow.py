@@ -135,3 +135,20 @@ async def test_a_broken_guidelines_file_is_named_and_the_defaults_apply(tmp_path
         await _open(win, "lief-hermes-allermoehe")
         win.editor.set_text("Ruf uns an: 040 1234567")
         await wait_until(lambda: any(f.code == "personal-data" for f in win.editor._findings), timeout=5)
+
+
+async def test_a_reply_sent_just_before_switching_goes_to_its_own_conversation_and_leaves_no_draft(
+    window: MainWindow,
+) -> None:
+    cid = await _open(window, "lief-hermes-allermoehe")
+    other = next(i for i in window.list_model.ids() if i != cid)
+    window.editor.set_text("Wir sind dran und melden uns heute noch.")
+    window.editor.request_send()
+    window.open_conversation(other)  # before the send has even started
+
+    await wait_until(lambda: len(_payloads(window, cid)) == 1)
+    assert _payloads(window, cid)[0]["text"] == "Wir sind dran und melden uns heute noch."
+    assert _payloads(window, other) == []
+    await wait_until(lambda: window.shown_conversation() is not None and window.shown_conversation().id == other)
+    draft = await window.ops.draft(cid)
+    assert draft is None or draft.text == ""  # coming back, the sent reply is not offered again

@@ -70,13 +70,13 @@ class SendFlow(QObject):
         self._confirmed = list(codes)
 
     def send(self, text: str, audience: Audience, note: bool) -> None:
-        self._tasks.run(self._send([text], audience, note), what="sending")
+        self._tasks.run(self._send(self._editor_for(), [text], audience, note), what="sending")
 
     def send_thread(self, parts: list[str], audience: Audience) -> None:
-        self._tasks.run(self._send(list(parts), audience, False), what="sending the thread")
+        self._tasks.run(self._send(self._editor_for(), list(parts), audience, False), what="sending the thread")
 
-    async def _send(self, parts: list[str], audience: Audience, note: bool) -> None:
-        conversation_id = self._editor_for()
+    async def _send(self, conversation_id: int | None, parts: list[str], audience: Audience, note: bool) -> None:
+        """``conversation_id``: whose text it was when Send was pressed, wherever the agent is now."""
         confirmed, self._confirmed = self._confirmed, []
         if conversation_id is None:
             return
@@ -86,7 +86,10 @@ class SendFlow(QObject):
         changes = self.changes(current)
         if changes and not note and not await self._confirm(self.describe(changes)):
             return  # the text stays in the editor
-        self._editor.set_text("")
+        if self._editor_for() == conversation_id:
+            self._editor.set_text("")
+        else:  # the agent moved on meanwhile: that editor's draft stays, the sent text is no draft
+            await self._ops.save_draft(conversation_id, "", audience)
         for number, text in enumerate(parts, start=1):
             thread = f"{number}/{len(parts)}" if len(parts) > 1 else ""
             await self._ops.send(conversation_id, text, audience, note=note, confirmed=confirmed, thread=thread)
