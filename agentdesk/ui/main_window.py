@@ -377,12 +377,16 @@ class MainWindow(QMainWindow):
             await self._drafts_saved()
         conversation = await self.ops.conversation(conversation_id)
         draft = None if same_as_before else await self.ops.draft(conversation_id)
+        matched = None
+        if conversation is not None and conversation.status is Status.MONITORING:
+            matched = await self.ops.monitoring_reasons(conversation_id)
         if conversation is None or conversation_id != self._shown_id:
             return
+        # From here on no await: the pane, the editor and whose draft it holds change together.
         due = self.service_levels.due_words(conversation.waiting_since, self.ws.now(), ui_language())
         self.pane.show_conversation(conversation, self.ws.me, same_as_before=same_as_before, due=due)
-        if conversation.status is Status.MONITORING:
-            self.pane.monitoring.show_reasons(await self.ops.monitoring_reasons(conversation_id))
+        if matched is not None:
+            self.pane.monitoring.show_reasons(matched)
         else:
             self.pane.monitoring.hide()
         if same_as_before:
