@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import io
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
@@ -44,12 +45,15 @@ from agentdesk.ui.chart_heatmap import HeatmapChart
 from agentdesk.ui.chart_histogram import HistogramChart
 from agentdesk.ui.service_levels import ServiceLevels
 from agentdesk.ui.task_runner import TaskRunner
+from agentdesk.ui.training_files import atomic_write
 
 
 def write_csv(path: Path, rows: Table) -> None:
-    """UTF-8 with a byte-order mark, so spreadsheet programs read umlauts in names correctly."""
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        csv.writer(fh).writerows(rows)
+    """UTF-8 with a byte-order mark, so spreadsheet programs read umlauts in names correctly;
+    swapped in whole, so a full disk never leaves half a file (or empties the one it replaces)."""
+    text = io.StringIO(newline="")
+    csv.writer(text).writerows(rows)
+    atomic_write(path, text.getvalue(), encoding="utf-8-sig", newline="")
 
 
 class ChartsView(QWidget):

@@ -56,11 +56,11 @@ def safe_name(name: str) -> str:
     return "".join(c if c.isalnum() or c in " -_." else "-" for c in name).strip(" .-") or "trainee"
 
 
-def atomic_write(path: Path, text: str) -> None:
+def atomic_write(path: Path, text: str, *, encoding: str = "utf-8", newline: str | None = None) -> None:
     """Write to a temporary file in the same folder, then swap it in: the old file or the new, never half."""
     fd, temp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
+        with os.fdopen(fd, "w", encoding=encoding, newline=newline) as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
