@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from agentdesk.core.entities import Delivery, Queue, Status
 from agentdesk.sync.workspace import open_workspace
 from agentdesk.ui.main_window import MainWindow
-from tests.conftest import wait_until
+from tests.conftest import wait_signal, wait_until
 from tests.windows import window_on
 
 ROOT = Path(__file__).parent.parent
@@ -174,7 +174,8 @@ async def test_switching_on_before_a_conversation_has_loaded_never_moves_or_empt
     window.open_conversation(second)  # and straight back, before the second one has loaded
     window.open_conversation(first)
 
-    await wait_until(lambda: window.editor.text() == "Entwurf für die erste Kundin", timeout=5)
+    assert await wait_signal(window.conversation_shown) == (first,)  # loaded again, its draft read
+    assert window.editor.text() == "Entwurf für die erste Kundin"
     assert window.shown_conversation().id == first
     second_draft = await window.ops.draft(second)
     assert second_draft is None or second_draft.text == ""  # the first one's text stayed its own
