@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -178,6 +179,34 @@ def test_assign_and_status_apply_locally_at_once(store: Store) -> None:
     store.perform(cid, CommandKind.SET_STATUS, {"status": "resolved"}, T0)
     assert store.conversation_ids(Queue.RESOLVED, "me") == [cid]
     assert [c.kind for c in store.due_commands(acc, T0)] == [CommandKind.ASSIGN, CommandKind.SET_STATUS]
+
+
+def test_a_page_sent_before_the_backend_had_a_write_does_not_undo_it(store: Store) -> None:
+    acc = _account(store)
+    stale = batch(conversation("a", "Hallo", assignee="Alex"))
+    store.apply_batch(acc, stale)
+    [cid] = store.conversation_ids(Queue.ALL_OPEN, "me")
+    assign = store.perform(cid, CommandKind.ASSIGN, {"assignee": "me"}, T0)
+    resolve = store.perform(cid, CommandKind.SET_STATUS, {"status": "resolved"}, T0)
+    store.apply_batch(acc, stale)
+    assert store.conversation_ids(Queue.RESOLVED, "me") == [cid]
+    assert store.conversation(cid).assignee == "me"
+    store.mark_sending(assign.id)  # in flight: the backend may or may not have it yet
+    store.apply_batch(acc, stale)
+    assert store.conversation(cid).assignee == "me"
+    for command in (assign, resolve):
+        store.complete_command(command.id, CommandResult())
+    store.apply_batch(acc, stale)  # once delivered, the backend's word counts again
+    assert (store.conversation(cid).assignee, store.conversation(cid).status) == ("Alex", Status.OPEN)
+
+
+def test_on_a_platform_a_new_post_still_reopens_what_waits_to_be_resolved(store: Store) -> None:
+    acc = _account(store)
+    store.apply_batch(acc, batch(replace(conversation("a", "Hallo"), assignee=None)))
+    [cid] = store.conversation_ids(Queue.ALL_OPEN, "me")
+    store.perform(cid, CommandKind.SET_STATUS, {"status": "resolved"}, T0)
+    store.apply_batch(acc, batch(replace(conversation("a", "Hallo", "Noch da?"), assignee=None)))
+    assert store.conversation_ids(Queue.ALL_OPEN, "me") == [cid]
 
 
 def test_a_damaged_file_is_reported_and_kept(tmp_path: Path) -> None:

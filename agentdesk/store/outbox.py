@@ -14,7 +14,7 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from agentdesk.core.commands import Command, CommandKind, CommandResult, CommandState
-from agentdesk.core.entities import Delivery, Direction
+from agentdesk.core.entities import Delivery, Direction, Status
 from agentdesk.store import convert
 from agentdesk.store.ingest import refresh_derived
 from agentdesk.store.models import ConversationTable, DraftRow, MessageTable, OutboxRow
@@ -71,6 +71,48 @@ def enqueue(
     if local_id is not None:
         refresh_derived(session, [conversation_id])
     return convert.command(row, conv.source_id)
+
+
+def apply_locally(
+    session: Session, conversation_id: int, kind: CommandKind, payload: dict[str, str], now: datetime
+) -> None:
+    """What a write changes on the conversation, shown at once rather than after the source confirms."""
+    values: dict[str, object] = {}
+    if kind is CommandKind.ASSIGN:
+        values["assignee"] = payload["assignee"]
+    elif kind is CommandKind.UNASSIGN:
+        values["assignee"] = ""
+    elif kind is CommandKind.SET_STATUS:
+        values["status"] = Status(payload["status"]).value
+    elif kind is CommandKind.ESCALATE:  # the path, and whom it goes to at what priority, at once
+        values.update({key: payload[key] for key in ("team", "assignee", "priority") if payload.get(key)})
+        if payload.get("path"):
+            values.update(escalation=payload["path"], escalated_at=now)
+    if values:
+        session.execute(update(ConversationTable).where(ConversationTable.id == conversation_id).values(**values))
+
+
+def keep_pending_writes(session: Session, account_id: int, conversation_ids: set[int]) -> None:
+    """Lay the writes the backend has not confirmed yet over a page it sent before it had them.
+
+    Without this, a conversation reassigned a moment ago jumps back to its old agent (or a resolved
+    one back into the queue) until the write is delivered and the next sync brings it right. Only
+    for sources that own assignment and status: on a platform, a status from the sync is news (a
+    new post reopens the conversation), not an old picture.
+    """
+    if not conversation_ids:
+        return
+    waiting = session.execute(
+        select(OutboxRow.conversation_id, OutboxRow.kind, OutboxRow.payload_json, OutboxRow.created_at)
+        .where(
+            OutboxRow.state.in_((CommandState.PENDING.value, CommandState.SENDING.value)),
+            OutboxRow.account_id == account_id,
+        )
+        .order_by(OutboxRow.id)
+    )
+    for conversation_id, kind, payload_json, created_at in waiting:
+        if conversation_id in conversation_ids:
+            apply_locally(session, conversation_id, CommandKind(kind), json.loads(payload_json), created_at)
 
 
 def due_commands(session: Session, account_id: int, now: datetime) -> list[Command]:

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from agentdesk.core.channels import Audience, Channel
 from agentdesk.core.commands import Command, CommandKind, CommandResult, CommandState
-from agentdesk.core.entities import Account, Conversation, ConversationRow, Draft, Queue, Status
+from agentdesk.core.entities import Account, Conversation, ConversationRow, Draft, Queue
 from agentdesk.core.escalation import Escalated
 from agentdesk.core.incoming import SyncBatch
 from agentdesk.core.monitoring import FoundPost, SavedSearch
@@ -109,7 +109,10 @@ class Store:
             return changed
         with self._tx() as s:
             for batch in batches:
-                changed |= ingest.apply_conversations(s, account_id, batch.conversations)
+                ids = ingest.apply_conversations(s, account_id, batch.conversations)
+                changed |= ids
+                if all(it.assignee is not None for it in batch.conversations):
+                    outbox.keep_pending_writes(s, account_id, ids)
             s.execute(update(AccountRow).where(AccountRow.id == account_id).values(cursor=batches[-1].cursor))
             return changed
 
@@ -177,7 +180,7 @@ class Store:
     ) -> Command:
         """A user's write: applied locally at once (optimistic) and queued for the source, atomically."""
         with self._tx() as s:
-            _apply_locally(s, conversation_id, kind, payload, now)
+            outbox.apply_locally(s, conversation_id, kind, payload, now)
             return outbox.enqueue(s, conversation_id, kind, payload, now, author)
 
     def due_commands(self, account_id: int, now: datetime) -> list[Command]:
@@ -280,19 +283,3 @@ class Store:
     def integrity_check(self) -> str:
         with self._tx() as s:
             return str(s.execute(text("PRAGMA integrity_check")).scalar())
-
-
-def _apply_locally(s: Session, conversation_id: int, kind: CommandKind, payload: dict[str, str], now: datetime) -> None:
-    values: dict[str, object] = {}
-    if kind is CommandKind.ASSIGN:
-        values["assignee"] = payload["assignee"]
-    elif kind is CommandKind.UNASSIGN:
-        values["assignee"] = ""
-    elif kind is CommandKind.SET_STATUS:
-        values["status"] = Status(payload["status"]).value
-    elif kind is CommandKind.ESCALATE:  # the path, and whom it goes to at what priority, at once
-        values.update({key: payload[key] for key in ("team", "assignee", "priority") if payload.get(key)})
-        if payload.get("path"):
-            values.update(escalation=payload["path"], escalated_at=now)
-    if values:
-        s.execute(update(ConversationTable).where(ConversationTable.id == conversation_id).values(**values))
