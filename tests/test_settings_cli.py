@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 import agentdesk.cli as cli
+from agentdesk.core.commands import CommandKind
+from agentdesk.core.entities import Queue, Status
+from agentdesk.store import Store
 from agentdesk.store.profile import Role, load_settings
+from agentdesk.sync.engine import SANDBOX_KIND
+from tests.factories import T0, batch, conversation
 
 
 @pytest.fixture(autouse=True)
@@ -87,3 +93,30 @@ def test_a_broken_file_is_not_overwritten(tmp_path: Path, capsys: pytest.Capture
     assert run(tmp_path, "set", "agent_name", "Kim Weber") == 3
     assert "settings.json cannot be read" in capsys.readouterr().err
     assert (tmp_path / "settings.json").read_text(encoding="utf-8") == '{"agent_name": "Kim", '
+
+
+def test_a_new_name_keeps_the_agents_conversations(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = Store.open(tmp_path)
+    account = store.add_account(SANDBOX_KIND, "Sandbox", T0).id
+    store.apply_batch(
+        account,
+        batch(
+            conversation("a", "Hallo", assignee="Alex Berger"),
+            conversation("b", "Danke", assignee="Alex Berger", status=Status.RESOLVED),
+            conversation("c", "Moin", assignee="Jonas Weber"),
+        ),
+    )
+    store.close()
+    assert run(tmp_path, "set", "agent_name", "Alexandra Berger") == 0
+    said = "1 conversation assigned to 'Alex Berger' is now assigned to 'Alexandra Berger'"
+    assert said in capsys.readouterr().out
+    store = Store.open(tmp_path)
+    try:
+        mine = store.conversation_ids(Queue.MINE, "Alexandra Berger")
+        assert len(mine) == 1 and mine == store.unfinished_ids("Alexandra Berger")
+        assert [c.kind for c in store.due_commands(account, T0 + timedelta(days=1))] == [CommandKind.ASSIGN]
+        assert store.unfinished_ids("Jonas Weber") != []  # a colleague's stay theirs
+    finally:
+        store.close()
+    assert run(tmp_path, "unset", "agent_name") == 0  # back to the default name: back again
+    assert "is now assigned to 'Alex Berger'" in capsys.readouterr().out

@@ -8,12 +8,15 @@ from the window.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 from dataclasses import asdict
 from pathlib import Path
 
 from agentdesk.cli import CliError
+from agentdesk.cli.profile_access import open_profile
 from agentdesk.core.settings_rules import ADDRESS_PREFIX, KEYS, SettingProblem, known_key, parse_setting
+from agentdesk.store.database import STORE_FILE
 from agentdesk.store.profile import (
     Role,
     Settings,
@@ -22,6 +25,7 @@ from agentdesk.store.profile import (
     resolve_data_dir,
     save_settings,
 )
+from agentdesk.sync.operations import Operations
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -64,9 +68,11 @@ def _set(args: argparse.Namespace) -> int:
     except SettingProblem as exc:
         raise CliError(str(exc)) from None
     settings = _read(data_dir)
+    old_name = settings.agent_name
     _assign(settings, args.key, value)
     save_settings(data_dir, settings)
     print(f"{args.key} = {_text(settings, args.key)}")
+    _keep_my_conversations(args, data_dir, old_name, settings.agent_name)
     return 0
 
 
@@ -84,9 +90,33 @@ def _unset(args: argparse.Namespace) -> int:
             settings.default_form_of_address.pop(channel, None)
     else:
         setattr(settings, args.key, getattr(defaults, args.key))
+    old_name = _read(data_dir).agent_name
     save_settings(data_dir, settings)
     print(f"{args.key} = {_text(settings, args.key)}")
+    _keep_my_conversations(args, data_dir, old_name, settings.agent_name)
     return 0
+
+
+def _keep_my_conversations(args: argparse.Namespace, data_dir: Path, old: str, new: str) -> None:
+    """A new name keeps the agent's conversations, as in the preferences dialog: what was assigned
+    to the old name moves to the new one through the outbox, or it would drop out of *Mine*."""
+    if old == new or not (data_dir / STORE_FILE).exists():
+        return
+    moved = asyncio.run(_move(args, old, new))
+    if moved:
+        what = "1 conversation" if moved == 1 else f"{moved} conversations"
+        verb = "is" if moved == 1 else "are"
+        print(f"{what} assigned to {old!r} {verb} now assigned to {new!r}; the next sync tells the source")
+
+
+async def _move(args: argparse.Namespace, old: str, new: str) -> int:
+    ws = open_profile(args)
+    try:
+        if ws.me != new:  # a team backend names this agent; the profile's name is not the one in the queues
+            return 0
+        return await Operations(ws).keep_under_new_name(old, new)
+    finally:
+        await ws.close()
 
 
 def _problem_for(key: str) -> SettingProblem:
