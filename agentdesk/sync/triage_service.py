@@ -35,6 +35,8 @@ class TriageService:
         self.ws = workspace
         self.batch = batch
         self.storm_listeners: list[Callable[[Storm], None]] = []
+        #: How old an alarm may be and still be announced.
+        self.fresh_for = FRESH_ALARM
         #: Why the learned filter could not be loaded (lessons then stay in memory only), or None.
         self.error: str | None = None
         state = None
@@ -110,7 +112,7 @@ class TriageService:
             self.ws.engine.wake()  # the moves are outbox commands: tell the source now
         now = self.ws.now()
         for storm in outcome.storms:
-            if storm.alarm.at >= now - FRESH_ALARM:
+            if storm.alarm.at >= now - self.fresh_for:
                 for listener in list(self.storm_listeners):
                     listener(storm)
 
