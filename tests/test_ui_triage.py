@@ -49,9 +49,16 @@ def _run_clock(ws: Workspace, speed: float) -> None:
     ws.sandbox.world.set_speed(speed, datetime.now(UTC))  # type: ignore[union-attr]
 
 
+async def _triage_done(win: MainWindow, timeout: float = 20) -> None:
+    """Triage has judged what is stored. The sync tells it a few loop turns after its commit, which
+    a read may already see, so ``idle`` counts only after those turns have passed."""
+    await asyncio.sleep(0.05)
+    await wait_until(lambda: win.triage.service.idle, timeout=timeout)
+
+
 async def _settled(win: MainWindow, predicate: Callable[[], object], timeout: float = 20) -> None:
     await wait_until(predicate, timeout=timeout)
-    await wait_until(lambda: win.triage.service.idle, timeout=timeout)
+    await _triage_done(win, timeout)
 
 
 async def _in_queue(win: MainWindow, queue: Queue, name: str, timeout: float = 20) -> None:
@@ -60,7 +67,10 @@ async def _in_queue(win: MainWindow, queue: Queue, name: str, timeout: float = 2
 
     async def look() -> bool:
         found[:] = await _names(win, queue)
-        return name in found and win.triage.service.idle
+        if name not in found:
+            return False
+        await _triage_done(win, timeout)
+        return name in await _names(win, queue)  # triage may have moved it (to spam)
 
     loop_deadline = datetime.now(UTC) + timedelta(seconds=timeout)
     while not await look():
@@ -245,7 +255,7 @@ async def test_a_calm_day_raises_no_alarm(tmp_path: Path) -> None:
         _run_clock(win.ws, 3600)
         last = win.ws.sandbox.world.start + timedelta(hours=8)  # type: ignore[union-attr]
         await wait_until(lambda: win.ws.now() > last, timeout=30)
-        await wait_until(lambda: win.triage.service.idle, timeout=10)
+        await _triage_done(win, 10)
         assert not win.storm_banner.isVisible()
 
 
@@ -265,7 +275,7 @@ async def test_a_storm_found_in_old_posts_is_history_not_an_alarm(
             if (await win.ops.rows([last.id]))[0].reasons:
                 break
             await asyncio.sleep(0.1)
-        await wait_until(lambda: win.triage.service.idle, timeout=10)
+        await _triage_done(win, 10)
         assert win.storm_banner.isVisible() is announced
 
 
