@@ -16,9 +16,11 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -62,14 +64,41 @@ def start_up_time(data_dir: Path) -> float:
     return time.monotonic() - began
 
 
-def kill_after(process: subprocess.Popen[str], seconds: float) -> str:
-    """SIGKILL after ``seconds`` (unless it ended before); returns what it printed until then."""
+def kill_after(process: subprocess.Popen[str], seconds: float, once_printed: str = "") -> str:
+    """SIGKILL ``seconds`` after the start, or after the process printed ``once_printed`` (unless it
+    ended before); returns what it printed until then.
+
+    Half the sends are killed after they said "queued": however the machine's speed compares with
+    the start-up measured before, some kills then land between queued and delivered, and some
+    replies must arrive."""
+    out: list[str] = []
+    printed = threading.Event()
+
+    def read(stream: IO[str], into: list[str]) -> None:
+        for line in stream:
+            into.append(line)
+            if once_printed and once_printed in line:
+                printed.set()
+
+    assert process.stdout is not None and process.stderr is not None
+    readers = [
+        threading.Thread(target=read, args=(process.stdout, out), daemon=True),
+        threading.Thread(target=read, args=(process.stderr, []), daemon=True),
+    ]
+    for reader in readers:
+        reader.start()
+    if once_printed:
+        deadline = time.monotonic() + 60
+        while not printed.wait(0.01) and process.poll() is None and time.monotonic() < deadline:
+            pass
     try:
-        out, _ = process.communicate(timeout=seconds)
+        process.wait(timeout=seconds)
     except subprocess.TimeoutExpired:
         process.send_signal(signal.SIGKILL)
-        out, _ = process.communicate()
-    return out
+        process.wait()
+    for reader in readers:
+        reader.join()
+    return "".join(out)
 
 
 def local_ids(data_dir: Path) -> dict[str, int]:
@@ -121,7 +150,8 @@ def test_killed_cli_loses_nothing_and_sends_nothing_twice(tmp_path, chatwoot_ser
                 assign_to_me_in_the_window(
                     tmp_path, ids[str(rng.choice(list(chatwoot_demo.conversations.values())).display_id)]
                 )
-            if ids and rng.random() < 0.7:
+            sending = bool(ids) and rng.random() < 0.7
+            if sending:
                 text = f"Reply {len(attempted)}: we are on it ({rng.random():.6f})."
                 reply = tmp_path / "reply.txt"
                 reply.write_text(text, encoding="utf-8")
@@ -131,7 +161,10 @@ def test_killed_cli_loses_nothing_and_sends_nothing_twice(tmp_path, chatwoot_ser
             else:
                 process = cli(tmp_path, "sync", "--once")
             colleague_acts(chatwoot_server, chatwoot_demo, rng)
-            out = kill_after(process, start_up * rng.uniform(0.7, 2.0))
+            if sending and rng.random() < 0.5:  # in flight: queued, maybe not yet delivered
+                out = kill_after(process, start_up * rng.uniform(0.0, 1.0), once_printed="queued as outbox command")
+            else:  # anywhere: starting, syncing, queueing, sending
+                out = kill_after(process, start_up * rng.uniform(0.7, 2.0))
             kills += process.returncode == -signal.SIGKILL
             if "queued as outbox command" in out:
                 queued.append(attempted[-1])
