@@ -81,6 +81,7 @@ def _unset(args: argparse.Namespace) -> int:
         raise CliError(str(_problem_for(args.key)))
     data_dir = resolve_data_dir(args.data_dir)
     settings = _read(data_dir)
+    old_name = settings.agent_name
     defaults = Settings()
     if args.key.startswith(ADDRESS_PREFIX):
         channel = args.key.removeprefix(ADDRESS_PREFIX)
@@ -90,7 +91,6 @@ def _unset(args: argparse.Namespace) -> int:
             settings.default_form_of_address.pop(channel, None)
     else:
         setattr(settings, args.key, getattr(defaults, args.key))
-    old_name = _read(data_dir).agent_name
     save_settings(data_dir, settings)
     print(f"{args.key} = {_text(settings, args.key)}")
     _keep_my_conversations(args, data_dir, old_name, settings.agent_name)

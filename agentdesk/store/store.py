@@ -107,12 +107,14 @@ class Store:
         changed: set[int] = set()
         if not batches:
             return changed
+        owned: set[int] = set()  # conversations whose assignment and status the source decides
         with self._tx() as s:
             for batch in batches:
                 ids = ingest.apply_conversations(s, account_id, batch.conversations)
                 changed |= ids
                 if all(it.assignee is not None for it in batch.conversations):
-                    outbox.keep_pending_writes(s, account_id, ids)
+                    owned |= ids
+            outbox.keep_pending_writes(s, account_id, owned)
             s.execute(update(AccountRow).where(AccountRow.id == account_id).values(cursor=batches[-1].cursor))
             return changed
 
